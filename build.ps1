@@ -1,0 +1,141 @@
+<#
+.SYNOPSIS
+    Builds, tests and runs CarbonOps.
+.DESCRIPTION
+    Build  lays out out/CarbonOps/, ready for Import-Module.
+    Test   builds, runs the xunit tests and the Pester tests (in a child pwsh that imports the built
+           module), and prints last a line "Tests: N passed, N failed, N skipped". It exits non-zero
+           when a test failed or none ran.
+    Run    builds, then audits the bundled sample product home and previews its hardening with -WhatIf.
+.EXAMPLE
+    dotnet tool restore; dotnet pwsh -NoProfile -File ./build.ps1 -Task Test
+#>
+[CmdletBinding()]
+param(
+    [ValidateSet('Build', 'Test', 'Run')]
+    [string] $Task = 'Build',
+
+    [ValidateSet('Debug', 'Release')]
+    [string] $Configuration = 'Release',
+
+    # The product home the Run task audits.
+    [string] $ProductHome = (Join-Path $PSScriptRoot 'samples/wso2esb-4.8.1')
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version 3.0
+if ($env:CI -or $env:NO_COLOR) { $PSStyle.OutputRendering = 'PlainText' }
+
+$root = $PSScriptRoot
+$outRoot = Join-Path $root 'out'
+$moduleOut = Join-Path $outRoot 'CarbonOps'
+
+function Invoke-Native {
+    param([string] $Command, [string[]] $Arguments)
+    & $Command @Arguments
+    if ($LASTEXITCODE -ne 0) { throw "'$Command $($Arguments -join ' ')' exited with $LASTEXITCODE." }
+}
+
+function Get-PwshPath {
+    $name = if ($IsWindows) { 'pwsh.exe' } else { 'pwsh' }
+    $candidate = Join-Path $PSHOME $name
+    if (Test-Path $candidate) { return $candidate }
+    return $name
+}
+
+function Get-ModuleVersion {
+    (Import-PowerShellDataFile (Join-Path $root 'module/CarbonOps.psd1')).ModuleVersion
+}
+
+function Invoke-Build {
+    $version = Get-ModuleVersion
+    Write-Host "Building CarbonOps $version ($Configuration)"
+    Invoke-Native dotnet @('build', (Join-Path $root 'CarbonOps.sln'), '-c', $Configuration, "-p:Version=$version", '--nologo', '-v', 'q', '-clp:ErrorsOnly')
+    if (Test-Path $moduleOut) { Remove-Item $moduleOut -Recurse -Force }
+    New-Item -ItemType Directory -Path $moduleOut | Out-Null
+    $binary = Join-Path $root "src/CarbonOps/bin/$Configuration/netstandard2.0/CarbonOps.dll"
+    Copy-Item $binary $moduleOut
+    Copy-Item (Join-Path $root 'module/*') $moduleOut -Recurse
+    Write-Host "Module laid out in $moduleOut"
+}
+
+function Invoke-XunitTests {
+    $results = Join-Path $outRoot 'TestResults'
+    if (Test-Path $results) { Remove-Item $results -Recurse -Force }
+    $project = Join-Path $root 'tests/CarbonOps.Tests/CarbonOps.Tests.csproj'
+    & dotnet test $project -c $Configuration --no-build --nologo --logger 'trx;LogFileName=xunit.trx' --results-directory $results | Out-Host
+    $trx = Join-Path $results 'xunit.trx'
+    if (-not (Test-Path $trx)) { throw 'xunit wrote no results; the test run did not start.' }
+    $counters = ([xml](Get-Content -Raw $trx)).TestRun.ResultSummary.Counters
+    [pscustomobject]@{
+        Passed  = [int]$counters.passed
+        Failed  = [int]$counters.failed + [int]$counters.error + [int]$counters.timeout + [int]$counters.aborted
+        Skipped = [int]$counters.notExecuted
+    }
+}
+
+function Invoke-PesterTests {
+    $packageRoot = (& dotnet msbuild (Join-Path $root 'tests/CarbonOps.Tests/CarbonOps.Tests.csproj') -getProperty:NuGetPackageRoot).Trim()
+    $pester = Join-Path $packageRoot 'pester/5.7.1/tools/Pester.psd1'
+    if (-not (Test-Path $pester)) { throw "Pester is not in the NuGet cache ($pester); 'dotnet restore' brings it." }
+    $summary = Join-Path $outRoot 'pester-summary.json'
+    $script = @'
+param($Pester, $TestPath, $Summary)
+$ErrorActionPreference = 'Stop'
+Import-Module $Pester
+$config = New-PesterConfiguration
+$config.Run.Path = $TestPath
+$config.Run.PassThru = $true
+$config.Output.Verbosity = 'Normal'
+$result = Invoke-Pester -Configuration $config
+@{ Passed = $result.PassedCount; Failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount; Skipped = $result.SkippedCount } |
+    ConvertTo-Json | Set-Content -Path $Summary
+'@
+    $scriptPath = Join-Path $outRoot 'run-pester.ps1'
+    Set-Content -Path $scriptPath -Value $script
+    if (Test-Path $summary) { Remove-Item $summary }
+    $env:CARBONOPS_MODULE = Join-Path $moduleOut 'CarbonOps.psd1'
+    & (Get-PwshPath) -NoProfile -NonInteractive -File $scriptPath -Pester $pester -TestPath (Join-Path $root 'tests/pester') -Summary $summary | Out-Host
+    if (-not (Test-Path $summary)) { throw 'Pester wrote no summary; the run did not finish.' }
+    $counts = Get-Content -Raw $summary | ConvertFrom-Json
+    [pscustomobject]@{ Passed = [int]$counts.Passed; Failed = [int]$counts.Failed; Skipped = [int]$counts.Skipped }
+}
+
+function Invoke-Test {
+    Invoke-Build
+    $xunit = Invoke-XunitTests
+    Write-Host "xunit: $($xunit.Passed) passed, $($xunit.Failed) failed, $($xunit.Skipped) skipped"
+    $pester = Invoke-PesterTests
+    Write-Host "Pester: $($pester.Passed) passed, $($pester.Failed) failed, $($pester.Skipped) skipped"
+    $passed = $xunit.Passed + $pester.Passed
+    $failed = $xunit.Failed + $pester.Failed
+    $skipped = $xunit.Skipped + $pester.Skipped
+    Write-Host "Tests: $passed passed, $failed failed, $skipped skipped"
+    if ($failed -gt 0 -or $passed -eq 0) { exit 1 }
+}
+
+function Invoke-Run {
+    Invoke-Build
+    $script = @'
+param($Module, $ProductHome)
+$ErrorActionPreference = 'Stop'
+if ($env:CI -or $env:NO_COLOR) { $PSStyle.OutputRendering = 'PlainText' }
+Import-Module $Module
+"`n> Get-CarbonInstance $ProductHome"
+Get-CarbonInstance $ProductHome | Format-List | Out-String -Width 200
+"> Get-CarbonInstance $ProductHome | Test-CarbonHost"
+Get-CarbonInstance $ProductHome | Test-CarbonHost | Format-Table -Wrap | Out-String -Width 200
+"> ... | Where-Object Outcome -eq Fail | Invoke-CarbonHardening -WhatIf"
+Get-CarbonInstance $ProductHome | Test-CarbonHost | Where-Object Outcome -eq Fail | Invoke-CarbonHardening -WhatIf | Format-Table -Wrap | Out-String -Width 200
+'@
+    $scriptPath = Join-Path $outRoot 'run-main.ps1'
+    Set-Content -Path $scriptPath -Value $script
+    & (Get-PwshPath) -NoProfile -NonInteractive -File $scriptPath -Module (Join-Path $moduleOut 'CarbonOps.psd1') -ProductHome $ProductHome
+    if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
+}
+
+switch ($Task) {
+    'Build' { Invoke-Build }
+    'Test' { Invoke-Test }
+    'Run' { Invoke-Run }
+}

@@ -1,0 +1,72 @@
+using System.Collections.Generic;
+using CarbonOps.Editing;
+using CarbonOps.Installation;
+
+namespace CarbonOps.Checks
+{
+    /// <summary>What a remedy works with: the home, the run's edit session, the values given, and a list of settings it touched.</summary>
+    public sealed class RemediationContext
+    {
+        private readonly List<SettingChange> changes = new List<SettingChange>();
+
+        public RemediationContext(CarbonHome home, EditSession session, RemediationOptions options)
+        {
+            Home = home;
+            Session = session;
+            Options = options;
+        }
+
+        public CarbonHome Home { get; }
+        public EditSession Session { get; }
+        public RemediationOptions Options { get; }
+        public IReadOnlyList<SettingChange> Changes => changes;
+
+        /// <summary>Records a setting the remedy enforces; old == new means it was already compliant.</summary>
+        public void Record(string path, string setting, string oldValue, string newValue, bool secret = false) =>
+            changes.Add(new SettingChange(path, setting, secret ? Mask(oldValue) : oldValue, secret ? Mask(newValue) : newValue, oldValue == newValue));
+
+        /// <summary>Opens a file of the home for editing, through the session.</summary>
+        public XmlConfig Xml(string relative) => Session.OpenXml(Home.FilePath(relative));
+
+        public PropertiesConfig Properties(string relative) => Session.OpenProperties(Home.FilePath(relative));
+
+        private static string Mask(string value) => value == null ? null : "********";
+    }
+
+    public sealed class SettingChange
+    {
+        internal SettingChange(string path, string setting, string oldValue, string newValue, bool alreadyCompliant)
+        {
+            Path = path;
+            Setting = setting;
+            OldValue = oldValue;
+            NewValue = newValue;
+            AlreadyCompliant = alreadyCompliant;
+        }
+
+        public string Path { get; }
+        public string Setting { get; }
+        public string OldValue { get; }
+        public string NewValue { get; }
+        public bool AlreadyCompliant { get; }
+    }
+
+    /// <summary>Values remedies take from Invoke-CarbonHardening's parameters.</summary>
+    public sealed class RemediationOptions
+    {
+        public string LogMaxFileSize { get; set; } = "10MB";
+        public int LogMaxBackupIndex { get; set; } = 20;
+    }
+
+    /// <summary>Thrown by a remedy that needs a value the caller did not give; the change is Skipped naming the parameter.</summary>
+    public sealed class RemediationValueMissingException : System.Exception
+    {
+        public RemediationValueMissingException(string parameterName)
+            : base($"This remedy needs -{parameterName}; run again with it.")
+        {
+            ParameterName = parameterName;
+        }
+
+        public string ParameterName { get; }
+    }
+}

@@ -1,0 +1,61 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using CarbonOps.Installation;
+
+namespace CarbonOps.Commands
+{
+    /// <summary>What every CarbonOps cmdlet shares: resolving paths and turning core failures into error records.</summary>
+    public abstract class CarbonCmdlet : PSCmdlet
+    {
+        private static readonly Dictionary<string, ErrorCategory> Categories = new Dictionary<string, ErrorCategory>
+        {
+            [ErrorIds.ProductHomeNotFound] = ErrorCategory.ObjectNotFound,
+            [ErrorIds.ProductHomeLocked] = ErrorCategory.ResourceBusy,
+            [ErrorIds.ConfigFileNotFound] = ErrorCategory.ObjectNotFound,
+            [ErrorIds.ConfigFileMalformed] = ErrorCategory.ParserError,
+            [ErrorIds.ConfigFileNotWritable] = ErrorCategory.WriteError,
+            [ErrorIds.ConfigElementNotFound] = ErrorCategory.ObjectNotFound,
+            [ErrorIds.StartupScriptNotRecognised] = ErrorCategory.InvalidData,
+            [ErrorIds.CheckNotFound] = ErrorCategory.ObjectNotFound,
+            [ErrorIds.CheckFailed] = ErrorCategory.OperationStopped,
+            [ErrorIds.RemediationFailed] = ErrorCategory.WriteError,
+            [ErrorIds.ParameterValueInvalid] = ErrorCategory.InvalidArgument,
+            [ErrorIds.BackupSetNotFound] = ErrorCategory.ObjectNotFound,
+            [ErrorIds.BackupSetCorrupt] = ErrorCategory.InvalidData,
+            [ErrorIds.RestoreFailed] = ErrorCategory.WriteError,
+        };
+
+        protected string ComputerName => Environment.MachineName;
+
+        /// <summary>A PowerShell path (relative, ~, PSDrive) as a file system path; not required to exist.</summary>
+        protected string ResolvePath(string path) => GetUnresolvedProviderPathFromPSPath(path);
+
+        /// <summary>Opens a product home, or writes ProductHomeNotFound and returns null so the next one goes on.</summary>
+        protected CarbonHome OpenHome(string path)
+        {
+            try
+            {
+                return CarbonHome.Open(ResolvePath(path));
+            }
+            catch (CarbonOpsException ex)
+            {
+                WriteCarbonError(ex, path);
+                return null;
+            }
+        }
+
+        protected void WriteCarbonError(CarbonOpsException ex, object target) => WriteError(ToErrorRecord(ex, target));
+
+        protected static ErrorRecord ToErrorRecord(CarbonOpsException ex, object target)
+        {
+            var category = Categories.TryGetValue(ex.ErrorId, out var c) ? c : ErrorCategory.NotSpecified;
+            return new ErrorRecord(ex, ex.ErrorId, category, target ?? ex.TargetPath);
+        }
+
+        protected void ThrowParameterError(string message, object target)
+        {
+            ThrowTerminatingError(new ErrorRecord(new ArgumentException(message), ErrorIds.ParameterValueInvalid, ErrorCategory.InvalidArgument, target));
+        }
+    }
+}

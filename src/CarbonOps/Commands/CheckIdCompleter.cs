@@ -1,0 +1,36 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Management.Automation.Language;
+using CarbonOps.Checks;
+
+namespace CarbonOps.Commands
+{
+    /// <summary>Tab completion of check ids, with each check's title as the tooltip.</summary>
+    public sealed class CheckIdCompleter : IArgumentCompleter
+    {
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+            CommandAst commandAst, IDictionary fakeBoundParameters)
+        {
+            var prefix = (wordToComplete ?? "").Trim('\'', '"');
+            return CheckCatalog.All
+                .Where(c => c.Id.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+                .Select(c => new CompletionResult(c.Id, c.Id, CompletionResultType.ParameterValue, c.Title));
+        }
+    }
+
+    /// <summary>Tab completion of check categories.</summary>
+    public sealed class CategoryCompleter : IArgumentCompleter
+    {
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+            CommandAst commandAst, IDictionary fakeBoundParameters)
+        {
+            var prefix = (wordToComplete ?? "").Trim('\'', '"');
+            return CheckCatalog.Categories
+                .Where(c => c.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+                .Select(c => new CompletionResult(c, c, CompletionResultType.ParameterValue, c));
+        }
+    }
+}

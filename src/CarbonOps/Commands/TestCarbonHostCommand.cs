@@ -1,0 +1,106 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using CarbonOps.Checks;
+using CarbonOps.Host;
+using CarbonOps.Installation;
+
+namespace CarbonOps.Commands
+{
+    [Cmdlet(VerbsDiagnostic.Test, "CarbonHost")]
+    [OutputType(typeof(CheckResult))]
+    [OutputType(typeof(bool))]
+    public sealed class TestCarbonHostCommand : CarbonCmdlet
+    {
+        private readonly List<CarbonHome> homes = new List<CarbonHome>();
+
+        [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("CarbonHome", "PSPath")]
+        [ValidateNotNullOrEmpty]
+        public string[] ProductHome { get; set; }
+
+        [Parameter]
+        [SupportsWildcards]
+        [ArgumentCompleter(typeof(CheckIdCompleter))]
+        public string[] CheckId { get; set; }
+
+        [Parameter]
+        [ArgumentCompleter(typeof(CategoryCompleter))]
+        public string[] Category { get; set; }
+
+        /// <summary>Carbon instances that share this host; by default the number of product homes under test.</summary>
+        [Parameter]
+        [ValidateRange(1, 1000)]
+        public int InstanceCount { get; set; }
+
+        [Parameter]
+        public SwitchParameter Quiet { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            foreach (var path in ProductHome ?? new string[0])
+            {
+                var home = OpenHome(path);
+                if (home != null && !homes.Any(h => h.Path == home.Path))
+                {
+                    homes.Add(home);
+                }
+            }
+        }
+
+        protected override void EndProcessing()
+        {
+            var checks = CheckCatalog.Select(CheckId, Category).ToList();
+            if (checks.Count == 0)
+            {
+                WriteCarbonError(new CarbonOpsException(ErrorIds.CheckNotFound, "No check matches -CheckId and -Category. Get-CarbonCheck lists them."), CheckId);
+                return;
+            }
+            var options = new CheckOptions
+            {
+                InstanceCount = MyInvocation.BoundParameters.ContainsKey(nameof(InstanceCount)) ? InstanceCount : System.Math.Max(1, homes.Count),
+            };
+            var probe = HostProbe.Current;
+            var allPassed = true;
+            void Emit(CheckResult result)
+            {
+                allPassed &= result.Outcome != CheckOutcome.Fail && result.Outcome != CheckOutcome.Error;
+                if (!Quiet)
+                {
+                    WriteObject(result);
+                }
+            }
+
+            var hostContext = new CheckContext(probe, null, options);
+            foreach (var check in checks.Where(c => c.Scope == CheckScope.Host))
+            {
+                Emit(CheckRunner.Run(check, hostContext));
+            }
+            var productChecks = checks.Where(c => c.Scope == CheckScope.Product).ToList();
+            var progress = new ProgressRecord(1, "Test-CarbonHost", "Checking product homes");
+            for (var i = 0; i < homes.Count && productChecks.Count > 0; i++)
+            {
+                if (homes.Count > 1)
+                {
+                    progress.StatusDescription = homes[i].Path;
+                    progress.PercentComplete = i * 100 / homes.Count;
+                    WriteProgress(progress);
+                }
+                var context = new CheckContext(probe, homes[i], options);
+                foreach (var check in productChecks)
+                {
+                    Emit(CheckRunner.Run(check, context));
+                }
+            }
+            if (homes.Count > 1)
+            {
+                progress.RecordType = ProgressRecordType.Completed;
+                WriteProgress(progress);
+            }
+            if (Quiet)
+            {
+                WriteObject(allPassed);
+            }
+        }
+    }
+}

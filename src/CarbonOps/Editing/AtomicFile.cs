@@ -1,0 +1,91 @@
+using System;
+using System.IO;
+
+namespace CarbonOps.Editing
+{
+    /// <summary>Writes a file whole or not at all: temporary file in the same folder, flushed to disk, renamed over the original.</summary>
+    public static class AtomicFile
+    {
+        /// <summary>
+        /// Replaces <paramref name="path"/> with <paramref name="bytes"/>, keeping its mode and owner.
+        /// A file without write permission is refused rather than replaced (renaming over it would succeed).
+        /// </summary>
+        public static void Replace(string path, byte[] bytes)
+        {
+            var original = EnsureWritable(path);
+            Write(path, bytes, original, original?.Mode);
+        }
+
+        /// <summary>Creates a new file (or replaces one) with the given permission bits on Unix.</summary>
+        public static void Create(string path, byte[] bytes, uint unixMode)
+        {
+            Write(path, bytes, PosixFile.Stat(path), unixMode);
+        }
+
+        private static void Write(string path, byte[] bytes, PosixFile.Status? owner, uint? mode)
+        {
+            var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+            var temp = Path.Combine(folder, "." + Path.GetFileName(path) + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".carbonops-tmp");
+            try
+            {
+                using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+                {
+                    stream.Write(bytes, 0, bytes.Length);
+                    stream.Flush(true);
+                }
+                if (owner.HasValue)
+                {
+                    PosixFile.CopyOwner(temp, owner.Value);
+                }
+                if (mode.HasValue)
+                {
+                    PosixFile.SetMode(temp, mode.Value);
+                }
+                if (File.Exists(path))
+                {
+                    File.Replace(temp, path, null);
+                }
+                else
+                {
+                    File.Move(temp, path);
+                }
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                TryDelete(temp);
+                throw new CarbonOpsException(ErrorIds.ConfigFileNotWritable,
+                    $"Cannot write '{path}': {ex.Message} The file was left as it was.", path, 0, ex);
+            }
+        }
+
+        private static PosixFile.Status? EnsureWritable(string path)
+        {
+            if (!File.Exists(path))
+            {
+                throw new CarbonOpsException(ErrorIds.ConfigFileNotFound, $"The file '{path}' does not exist (it may have been removed during the run).", path);
+            }
+            var status = PosixFile.Stat(path);
+            var readOnly = status.HasValue ? (status.Value.Mode & 0x80 /* owner write */) == 0 : (File.GetAttributes(path) & FileAttributes.ReadOnly) != 0;
+            if (readOnly)
+            {
+                throw new CarbonOpsException(ErrorIds.ConfigFileNotWritable,
+                    $"'{path}' is read-only; CarbonOps does not override that. Make it writable and run again.", path);
+            }
+            return status;
+        }
+
+        private static void TryDelete(string path)
+        {
+            try
+            {
+                File.Delete(path);
+            }
+            catch (IOException)
+            {
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+        }
+    }
+}

@@ -1,0 +1,98 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+
+namespace CarbonOps.Editing
+{
+    /// <summary>Puts back the exact bytes of a backup set, and removes files the run created.</summary>
+    public static class BackupRestorer
+    {
+        public sealed class Step
+        {
+            internal Step(string path, RestoreStatus status, string message)
+            {
+                Path = path;
+                Status = status;
+                Message = message;
+            }
+
+            public string Path { get; }
+            public RestoreStatus Status { get; }
+            public string Message { get; }
+        }
+
+        /// <param name="shouldProcess">Asked once per file that would change: (path, action) → go ahead.</param>
+        public static IEnumerable<Step> Restore(BackupManifest manifest, Func<string, string, bool> shouldProcess)
+        {
+            if (!Directory.Exists(manifest.ProductHome))
+            {
+                throw new CarbonOpsException(ErrorIds.ProductHomeNotFound, $"The product home '{manifest.ProductHome}' of backup set '{manifest.BackupPath}' does not exist.", manifest.ProductHome);
+            }
+            // Verify every saved copy before touching anything, so a corrupt set restores nothing.
+            var saved = manifest.Entries.Where(e => e.Existed).ToDictionary(e => e.RelativePath, e => BackupStore.ReadSaved(manifest, e));
+            using (ProductHomeLock.Acquire(manifest.ProductHome))
+            {
+                foreach (var entry in manifest.Entries)
+                {
+                    yield return RestoreOne(manifest, entry, entry.Existed ? saved[entry.RelativePath] : null, shouldProcess);
+                }
+            }
+        }
+
+        private static Step RestoreOne(BackupManifest manifest, BackupEntry entry, byte[] original, Func<string, string, bool> shouldProcess)
+        {
+            var path = Path.Combine(manifest.ProductHome, entry.RelativePath.Replace('/', Path.DirectorySeparatorChar));
+            var exists = File.Exists(path);
+            if (original == null)
+            {
+                if (!exists)
+                {
+                    return new Step(path, RestoreStatus.AlreadyOriginal, "The file did not exist before the run and does not exist now.");
+                }
+                if (!shouldProcess(path, "Remove the file that the run created"))
+                {
+                    return new Step(path, RestoreStatus.WhatIf, "Would remove the file that the run created.");
+                }
+                return Try(path, () => File.Delete(path), RestoreStatus.Removed, "Removed the file that the run created.");
+            }
+            if (exists && File.ReadAllBytes(path).SequenceEqual(original))
+            {
+                return new Step(path, RestoreStatus.AlreadyOriginal, "The file already holds the backed-up bytes.");
+            }
+            if (!shouldProcess(path, "Restore the bytes saved in " + manifest.BackupPath))
+            {
+                return new Step(path, RestoreStatus.WhatIf, "Would restore the backed-up bytes.");
+            }
+            return Try(path, () =>
+            {
+                if (exists)
+                {
+                    AtomicFile.Replace(path, original);
+                }
+                else
+                {
+                    Directory.CreateDirectory(Path.GetDirectoryName(path));
+                    AtomicFile.Create(path, original, 0x1a4);
+                }
+            }, RestoreStatus.Restored, "Restored the backed-up bytes.");
+        }
+
+        private static Step Try(string path, Action action, RestoreStatus success, string message)
+        {
+            try
+            {
+                action();
+                return new Step(path, success, message);
+            }
+            catch (CarbonOpsException ex)
+            {
+                return new Step(path, RestoreStatus.Failed, ex.Message);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                return new Step(path, RestoreStatus.Failed, $"Cannot restore '{path}': {ex.Message}");
+            }
+        }
+    }
+}

@@ -1,0 +1,217 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace CarbonOps.Editing
+{
+    /// <summary>
+    /// Backup sets: one folder per run under &lt;home&gt;/.carbonops/backups, holding the original
+    /// bytes of every file the run changed (files/&lt;relative path&gt;) and manifest.tsv, which names
+    /// each file with its SHA-256, or records that it did not exist before the run. The copy is on
+    /// disk, flushed, before the manifest names it, and the manifest names it before the file changes.
+    /// Folders are 0700 and files 0600: these files hold passwords.
+    /// </summary>
+    public static class BackupStore
+    {
+        public const string ManifestName = "manifest.tsv";
+        private const string Header = "# CarbonOps backup set";
+
+        public static string BackupsFolder(string productHome) => Path.Combine(StateFolder.PathFor(productHome), "backups");
+
+        public static BackupManifest Create(string productHome)
+        {
+            StateFolder.Ensure(productHome);
+            var root = BackupsFolder(productHome);
+            if (!Directory.Exists(root))
+            {
+                Directory.CreateDirectory(root);
+                PosixFile.SetMode(root, 0x1c0);
+            }
+            var created = DateTime.UtcNow;
+            var name = created.ToString("yyyyMMdd'T'HHmmssfff'Z'", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N").Substring(0, 6);
+            var folder = Path.Combine(root, name);
+            Directory.CreateDirectory(folder);
+            PosixFile.SetMode(folder, 0x1c0);
+            var manifest = new BackupManifest(folder, productHome, created, new List<BackupEntry>());
+            WriteManifest(manifest);
+            return manifest;
+        }
+
+        /// <summary>Saves the current bytes of <paramref name="path"/> (or its absence) into the set, once per file.</summary>
+        public static void Save(BackupManifest manifest, string path)
+        {
+            var relative = RelativePath(manifest.ProductHome, path);
+            if (manifest.Entries.Any(e => e.RelativePath == relative))
+            {
+                return;
+            }
+            BackupEntry entry;
+            if (File.Exists(path))
+            {
+                var bytes = File.ReadAllBytes(path);
+                var copy = Path.Combine(manifest.BackupPath, "files", relative.Replace('/', Path.DirectorySeparatorChar));
+                Directory.CreateDirectory(Path.GetDirectoryName(copy));
+                AtomicFile.Create(copy, bytes, 0x180 /* 0600 */);
+                entry = new BackupEntry(relative, Sha256(bytes), bytes.LongLength);
+            }
+            else
+            {
+                entry = new BackupEntry(relative, null, 0);
+            }
+            manifest.Entries.Add(entry);
+            WriteManifest(manifest);
+        }
+
+        public static IEnumerable<BackupManifest> List(string productHome)
+        {
+            var root = BackupsFolder(productHome);
+            if (!Directory.Exists(root))
+            {
+                return Enumerable.Empty<BackupManifest>();
+            }
+            return Directory.GetDirectories(root)
+                .Where(d => File.Exists(Path.Combine(d, ManifestName)))
+                .Select(Read)
+                .OrderBy(m => m.Created);
+        }
+
+        public static BackupManifest Read(string backupPath)
+        {
+            var manifestPath = Path.Combine(backupPath, ManifestName);
+            if (!File.Exists(manifestPath))
+            {
+                throw new CarbonOpsException(ErrorIds.BackupSetNotFound, $"'{backupPath}' is not a CarbonOps backup set (no {ManifestName}).", backupPath);
+            }
+            var lines = File.ReadAllLines(manifestPath, Encoding.UTF8);
+            if (lines.Length == 0 || lines[0] != Header)
+            {
+                throw Corrupt(manifestPath, 1, "it does not start with the backup set header");
+            }
+            string home = null;
+            var created = DateTime.MinValue;
+            var entries = new List<BackupEntry>();
+            for (var i = 1; i < lines.Length; i++)
+            {
+                var fields = lines[i].Split('\t');
+                switch (fields[0])
+                {
+                    case "productHome" when fields.Length == 2:
+                        home = fields[1];
+                        break;
+                    case "created" when fields.Length == 2:
+                        created = DateTime.Parse(fields[1], CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
+                        break;
+                    case "file" when fields.Length == 4:
+                        entries.Add(new BackupEntry(fields[1], fields[2], long.Parse(fields[3], CultureInfo.InvariantCulture)));
+                        break;
+                    case "absent" when fields.Length == 2:
+                        entries.Add(new BackupEntry(fields[1], null, 0));
+                        break;
+                    case "":
+                        break;
+                    default:
+                        throw Corrupt(manifestPath, i + 1, "the line is not one of productHome, created, file or absent");
+                }
+            }
+            if (home == null)
+            {
+                throw Corrupt(manifestPath, 0, "it names no product home");
+            }
+            return new BackupManifest(Path.GetFullPath(backupPath), home, created, entries);
+        }
+
+        /// <summary>The saved bytes of one entry, checked against the manifest's hash.</summary>
+        public static byte[] ReadSaved(BackupManifest manifest, BackupEntry entry)
+        {
+            var copy = Path.Combine(manifest.BackupPath, "files", entry.RelativePath.Replace('/', Path.DirectorySeparatorChar));
+            if (!File.Exists(copy))
+            {
+                throw new CarbonOpsException(ErrorIds.BackupSetCorrupt, $"The backup set '{manifest.BackupPath}' lacks its copy of '{entry.RelativePath}'.", copy);
+            }
+            var bytes = File.ReadAllBytes(copy);
+            if (Sha256(bytes) != entry.Sha256)
+            {
+                throw new CarbonOpsException(ErrorIds.BackupSetCorrupt, $"The saved copy of '{entry.RelativePath}' in '{manifest.BackupPath}' does not match its recorded SHA-256.", copy);
+            }
+            return bytes;
+        }
+
+        public static string Sha256(byte[] bytes)
+        {
+            using (var sha = SHA256.Create())
+            {
+                return string.Concat(sha.ComputeHash(bytes).Select(b => b.ToString("x2", CultureInfo.InvariantCulture)));
+            }
+        }
+
+        public static string RelativePath(string productHome, string path)
+        {
+            var home = Path.GetFullPath(productHome).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar) + Path.DirectorySeparatorChar;
+            var full = Path.GetFullPath(path);
+            if (!full.StartsWith(home, StringComparison.Ordinal))
+            {
+                throw new ArgumentException($"'{path}' is not inside the product home '{productHome}'.");
+            }
+            return full.Substring(home.Length).Replace(Path.DirectorySeparatorChar, '/');
+        }
+
+        private static void WriteManifest(BackupManifest manifest)
+        {
+            var sb = new StringBuilder();
+            sb.Append(Header).Append('\n');
+            sb.Append("productHome\t").Append(manifest.ProductHome).Append('\n');
+            sb.Append("created\t").Append(manifest.Created.ToString("o", CultureInfo.InvariantCulture)).Append('\n');
+            foreach (var e in manifest.Entries)
+            {
+                if (e.Existed)
+                {
+                    sb.Append("file\t").Append(e.RelativePath).Append('\t').Append(e.Sha256).Append('\t').Append(e.Size.ToString(CultureInfo.InvariantCulture)).Append('\n');
+                }
+                else
+                {
+                    sb.Append("absent\t").Append(e.RelativePath).Append('\n');
+                }
+            }
+            AtomicFile.Create(Path.Combine(manifest.BackupPath, ManifestName), new UTF8Encoding(false).GetBytes(sb.ToString()), 0x180);
+        }
+
+        private static CarbonOpsException Corrupt(string path, int line, string why) =>
+            new CarbonOpsException(ErrorIds.BackupSetCorrupt, $"The backup manifest '{path}' cannot be read{(line > 0 ? " at line " + line : "")}: {why}.", path, line);
+    }
+
+    public sealed class BackupManifest
+    {
+        internal BackupManifest(string backupPath, string productHome, DateTime created, List<BackupEntry> entries)
+        {
+            BackupPath = backupPath;
+            ProductHome = productHome;
+            Created = created;
+            Entries = entries;
+        }
+
+        public string BackupPath { get; }
+        public string ProductHome { get; }
+        public DateTime Created { get; }
+        public List<BackupEntry> Entries { get; }
+    }
+
+    public sealed class BackupEntry
+    {
+        internal BackupEntry(string relativePath, string sha256, long size)
+        {
+            RelativePath = relativePath;
+            Sha256 = sha256;
+            Size = size;
+        }
+
+        public string RelativePath { get; }
+        /// <summary>Null when the file did not exist before the run (a restore removes it).</summary>
+        public string Sha256 { get; }
+        public long Size { get; }
+        public bool Existed => Sha256 != null;
+    }
+}

@@ -1,0 +1,202 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Xml;
+using System.Xml.Linq;
+
+namespace CarbonOps.Editing
+{
+    /// <summary>
+    /// An XML configuration file that can be read as an <see cref="XDocument"/> and edited as text.
+    /// Every edit is a splice of the original text at the span of one value, so quotes, attribute
+    /// order, comments, whitespace and line endings elsewhere stay byte-identical. After an edit the
+    /// document is parsed again on the next read.
+    /// </summary>
+    public sealed class XmlConfig
+    {
+        private XDocument parsed;
+        private int parsedVersion = -1;
+
+        public XmlConfig(TextDocument text)
+        {
+            Text = text;
+        }
+
+        public TextDocument Text { get; }
+
+        public string Path => Text.Path;
+
+        public XDocument Document
+        {
+            get
+            {
+                if (parsed == null || parsedVersion != Text.Version)
+                {
+                    parsed = SafeXml.Parse(Text.Text, Text.Path);
+                    parsedVersion = Text.Version;
+                }
+                return parsed;
+            }
+        }
+
+        public XElement Root => Document.Root;
+
+        /// <summary>The default namespace of the document element (Carbon's carbon.xml has one).</summary>
+        public XNamespace Namespace => Root.Name.Namespace;
+
+        /// <summary>
+        /// Elements at a '/'-separated path of local names below the document element
+        /// ("Ports/Offset"), whatever their namespace. Commented-out elements are not elements.
+        /// </summary>
+        public IEnumerable<XElement> Select(string path)
+        {
+            IEnumerable<XElement> current = new[] { Root };
+            foreach (var step in path.Split('/'))
+            {
+                var name = step;
+                current = current.SelectMany(e => e.Elements().Where(c => c.Name.LocalName == name));
+            }
+            return current;
+        }
+
+        public XElement SelectSingle(string path) => Select(path).FirstOrDefault();
+
+        /// <summary>The trimmed text of the first element at <paramref name="path"/>, or null.</summary>
+        public string Value(string path) => SelectSingle(path)?.Value.Trim();
+
+        public int LineOf(XObject node) => ((IXmlLineInfo)node).LineNumber;
+
+        /// <summary>Sets the text of an element that has no child elements; a self-closing element gets an end tag.</summary>
+        public void SetElementText(XElement element, string value)
+        {
+            if (element.Elements().Any())
+            {
+                throw new InvalidOperationException($"<{element.Name.LocalName}> has child elements; only a leaf element's text can be set.");
+            }
+            var tag = XmlSpans.StartTag(Text.Text, ElementOffset(element));
+            var escaped = XmlSpans.EscapeText(value);
+            if (tag.SelfClosing)
+            {
+                var name = XmlSpans.QualifiedName(Text.Text, ElementOffset(element));
+                var slash = XmlSpans.SelfClosingSlash(Text.Text, tag.End);
+                Text.Replace(slash, tag.End + 1 - slash, ">" + escaped + "</" + name + ">");
+                return;
+            }
+            var contentStart = tag.End + 1;
+            var endTag = XmlSpans.EndTagStart(Text.Text, contentStart);
+            Text.Replace(contentStart, endTag - contentStart, escaped);
+        }
+
+        /// <summary>Sets an attribute's value, keeping its quote style; adds the attribute when it is missing.</summary>
+        public void SetAttribute(XElement element, string name, string value)
+        {
+            var existing = element.Attribute(name);
+            if (existing != null)
+            {
+                var span = XmlSpans.AttributeValue(Text.Text, AttributeOffset(existing));
+                Text.Replace(span.Start, span.Length, XmlSpans.EscapeAttribute(value, span.Quote));
+                return;
+            }
+            var elementOffset = ElementOffset(element);
+            var tag = XmlSpans.StartTag(Text.Text, elementOffset);
+            var last = element.Attributes().LastOrDefault(a => !a.IsNamespaceDeclaration) ?? element.Attributes().LastOrDefault();
+            var quote = '"';
+            var separator = " ";
+            var insertAt = tag.SelfClosing ? XmlSpans.SelfClosingSlash(Text.Text, tag.End) : tag.End;
+            if (last != null)
+            {
+                var lastOffset = AttributeOffset(last);
+                var lastSpan = XmlSpans.AttributeValue(Text.Text, lastOffset);
+                quote = lastSpan.Quote;
+                insertAt = lastSpan.Start + lastSpan.Length + 1;
+                if (Text.GetLineNumber(lastOffset) != Text.GetLineNumber(elementOffset))
+                {
+                    separator = Text.NewLine + Text.GetIndentation(lastOffset);
+                }
+            }
+            Text.Insert(insertAt, separator + name + "=" + quote + XmlSpans.EscapeAttribute(value, quote) + quote);
+        }
+
+        /// <summary>Removes an attribute and the whitespace before it.</summary>
+        public void RemoveAttribute(XElement element, string name)
+        {
+            var existing = element.Attribute(name);
+            if (existing == null)
+            {
+                return;
+            }
+            var nameOffset = AttributeOffset(existing);
+            var span = XmlSpans.AttributeValue(Text.Text, nameOffset);
+            var start = nameOffset;
+            while (start > 0 && char.IsWhiteSpace(Text.Text[start - 1]))
+            {
+                start--;
+            }
+            Text.Replace(start, span.Start + span.Length + 1 - start, "");
+        }
+
+        /// <summary>
+        /// Inserts <paramref name="fragment"/> (XML text, one or more lines) as the last child of
+        /// <paramref name="parent"/>, on its own line, indented like its siblings.
+        /// </summary>
+        public void AppendChild(XElement parent, string fragment)
+        {
+            var parentOffset = ElementOffset(parent);
+            var tag = XmlSpans.StartTag(Text.Text, parentOffset);
+            if (tag.SelfClosing)
+            {
+                throw new InvalidOperationException($"<{parent.Name.LocalName}> is self-closing; expand it before adding children.");
+            }
+            var parentIndent = Text.GetIndentation(parentOffset);
+            var firstChild = parent.Elements().FirstOrDefault();
+            var childIndent = firstChild != null ? Text.GetIndentation(ElementOffset(firstChild)) : parentIndent + GuessIndentUnit(parentIndent);
+            var endTag = XmlSpans.EndTagStart(Text.Text, tag.End + 1);
+            var lines = fragment.Replace("\r\n", "\n").Split('\n').Select(l => childIndent + l);
+            var block = string.Join(Text.NewLine, lines);
+            var lineStart = Text.GetLineStart(endTag);
+            if (Text.Text.Substring(lineStart, endTag - lineStart).Trim().Length == 0)
+            {
+                Text.Insert(lineStart, block + Text.NewLine);
+            }
+            else
+            {
+                Text.Insert(endTag, Text.NewLine + block + Text.NewLine + parentIndent);
+            }
+        }
+
+        /// <summary>Removes an element with the whitespace line it stood on, when it stood alone.</summary>
+        public void RemoveElement(XElement element)
+        {
+            var start = ElementOffset(element);
+            var end = XmlSpans.ElementEnd(Text.Text, start);
+            var lineStart = Text.GetLineStart(start);
+            var lineEnd = Text.GetLineEndIncludingBreak(end - 1);
+            var before = Text.Text.Substring(lineStart, start - lineStart);
+            var after = Text.Text.Substring(end, lineEnd - end);
+            if (before.Trim().Length == 0 && after.Trim().Length == 0)
+            {
+                Text.Replace(lineStart, lineEnd - lineStart, "");
+            }
+            else
+            {
+                Text.Replace(start, end - start, "");
+            }
+        }
+
+        /// <summary>Offset of the element's '&lt;'.</summary>
+        public int ElementOffset(XElement element)
+        {
+            var info = (IXmlLineInfo)element;
+            return Text.GetOffset(info.LineNumber, info.LinePosition) - 1;
+        }
+
+        /// <summary>Offset of the attribute's name.</summary>
+        public int AttributeOffset(XAttribute attribute)
+        {
+            var info = (IXmlLineInfo)attribute;
+            return Text.GetOffset(info.LineNumber, info.LinePosition);
+        }
+
+        private static string GuessIndentUnit(string parentIndent) => parentIndent.Contains("\t") ? "\t" : "    ";
+    }
+}

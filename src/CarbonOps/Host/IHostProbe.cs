@@ -1,0 +1,14 @@
+namespace CarbonOps.Host
+{
+    /// <summary>
+    /// What the checks may ask of the machine. The real probes read the operating system; tests
+    /// feed a recorded host. Every member may return null where the platform cannot tell.
+    /// </summary>
+    public interface IHostProbe
+    {
+        string ComputerName { get; }
+
+        /// <summary>Physical memory the OS can use (Linux MemTotal), in bytes.</summary>
+        long? MemoryTotalBytes { get; }
+    }
+}

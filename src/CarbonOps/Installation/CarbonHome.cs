@@ -1,0 +1,85 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using CarbonOps.Editing;
+
+namespace CarbonOps.Installation
+{
+    /// <summary>
+    /// A product home being read. Files are loaded on first use and kept for the life of the
+    /// object, so the checks of one run parse each file once.
+    /// </summary>
+    public sealed class CarbonHome
+    {
+        private readonly Dictionary<string, object> cache = new Dictionary<string, object>(StringComparer.Ordinal);
+
+        private CarbonHome(string path)
+        {
+            Path = path;
+        }
+
+        public string Path { get; }
+
+        /// <summary>Opens a product home: a folder that holds repository/conf/carbon.xml.</summary>
+        public static CarbonHome Open(string path)
+        {
+            var full = System.IO.Path.GetFullPath(path).TrimEnd(System.IO.Path.DirectorySeparatorChar, System.IO.Path.AltDirectorySeparatorChar);
+            if (full.Length == 0)
+            {
+                full = System.IO.Path.DirectorySeparatorChar.ToString();
+            }
+            if (!IsProductHome(full))
+            {
+                var why = Directory.Exists(full) ? "it holds no repository/conf/carbon.xml" : "the folder does not exist";
+                throw new CarbonOpsException(ErrorIds.ProductHomeNotFound, $"'{path}' is not a WSO2 Carbon product home: {why}.", full);
+            }
+            return new CarbonHome(full);
+        }
+
+        public static bool IsProductHome(string path) => File.Exists(System.IO.Path.Combine(path, CarbonPaths.CarbonXml));
+
+        /// <summary>The full path of a file given relative to the home with forward slashes.</summary>
+        public string FilePath(string relative) => System.IO.Path.Combine(Path, relative.Replace('/', System.IO.Path.DirectorySeparatorChar));
+
+        public bool Exists(string relative) => File.Exists(FilePath(relative));
+
+        /// <summary>A parsed XML file; throws ConfigFileNotFound or ConfigFileMalformed (with the line).</summary>
+        public XmlConfig Xml(string relative) => Cached(relative, p => new XmlConfig(TextDocument.Load(p)).WithParsedDocument());
+
+        public PropertiesConfig Properties(string relative) => Cached(relative, p => new PropertiesConfig(TextDocument.Load(p)));
+
+        public TextDocument Text(string relative) => Cached(relative, TextDocument.Load);
+
+        private T Cached<T>(string relative, Func<string, T> load) where T : class
+        {
+            var key = typeof(T).Name + ":" + relative;
+            if (!cache.TryGetValue(key, out var value))
+            {
+                try
+                {
+                    value = load(FilePath(relative));
+                }
+                catch (CarbonOpsException ex)
+                {
+                    value = ex;
+                }
+                cache[key] = value;
+            }
+            if (value is CarbonOpsException failure)
+            {
+                throw new CarbonOpsException(failure.ErrorId, failure.Message, failure.TargetPath, failure.Line, failure);
+            }
+            return (T)value;
+        }
+    }
+
+    internal static class XmlConfigExtensions
+    {
+        /// <summary>Parses now, so a malformed file fails where it is loaded.</summary>
+        public static XmlConfig WithParsedDocument(this XmlConfig config)
+        {
+            _ = config.Document;
+            return config;
+        }
+    }
+}

@@ -1,0 +1,25 @@
+namespace CarbonOps.Installation
+{
+    /// <summary>Where Carbon 4.2.0 keeps its files, relative to the product home.</summary>
+    public static class CarbonPaths
+    {
+        public const string CarbonXml = "repository/conf/carbon.xml";
+        public const string Axis2Xml = "repository/conf/axis2/axis2.xml";
+        public const string CatalinaServerXml = "repository/conf/tomcat/catalina-server.xml";
+        public const string MasterDatasourcesXml = "repository/conf/datasources/master-datasources.xml";
+        public const string UserMgtXml = "repository/conf/user-mgt.xml";
+        public const string Log4jProperties = "repository/conf/log4j.properties";
+        public const string ConfigValidationXml = "repository/conf/etc/config-validation.xml";
+        public const string JmxXml = "repository/conf/etc/jmx.xml";
+        public const string WrapperConf = "bin/yajsw/wrapper.conf";
+        public const string StartupScriptSh = "bin/wso2server.sh";
+        public const string StartupScriptBat = "bin/wso2server.bat";
+        public const string VersionTxt = "bin/version.txt";
+        public const string CarbonVersionTxt = "bin/wso2carbon-version.txt";
+
+        /// <summary>The namespace of carbon.xml's elements.</summary>
+        public const string CarbonNamespace = "http://wso2.org/projects/carbon/carbon.xml";
+
+        public static readonly string[] StartupScripts = { StartupScriptSh, StartupScriptBat, WrapperConf };
+    }
+}

@@ -1,0 +1,28 @@
+namespace CarbonOps
+{
+    /// <summary>A check of the catalogue, as listed by Get-CarbonCheck.</summary>
+    public sealed class CheckInfo
+    {
+        internal CheckInfo(string id, string title, string category, CheckSeverity severity, CheckScope scope,
+            bool canRemediate, string reference, string description)
+        {
+            Id = id;
+            Title = title;
+            Category = category;
+            Severity = severity;
+            Scope = scope;
+            CanRemediate = canRemediate;
+            Reference = reference;
+            Description = description;
+        }
+
+        public string Id { get; }
+        public string Title { get; }
+        public string Category { get; }
+        public CheckSeverity Severity { get; }
+        public CheckScope Scope { get; }
+        public bool CanRemediate { get; }
+        public string Reference { get; }
+        public string Description { get; }
+    }
+}

@@ -1,0 +1,11 @@
+using CarbonOps.Host;
+
+namespace CarbonOps.Tests.Checks
+{
+    /// <summary>A host whose facts the test sets.</summary>
+    public sealed class RecordedHost : IHostProbe
+    {
+        public string ComputerName { get; set; } = "recorded";
+        public long? MemoryTotalBytes { get; set; }
+    }
+}
