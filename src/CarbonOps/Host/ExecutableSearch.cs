@@ -53,7 +53,15 @@ namespace CarbonOps.Host
             {
                 return path;
             }
-            var full = Path.GetFullPath(path);
+            string full;
+            try
+            {
+                full = Path.GetFullPath(path);
+            }
+            catch (Exception ex) when (ex is ArgumentException || ex is NotSupportedException || ex is PathTooLongException)
+            {
+                return path;
+            }
             return IsWindows ? full : PosixNative.RealPath(full) ?? full;
         }
 

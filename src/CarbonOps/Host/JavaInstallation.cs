@@ -61,7 +61,15 @@ namespace CarbonOps.Host
         /// <summary>Reads a Java home; never throws for a bad home: <see cref="Error"/> says what was wrong.</summary>
         public static JavaInstallation Inspect(string javaHome, TimeSpan? timeout = null)
         {
-            var full = Path.GetFullPath(javaHome);
+            string full;
+            try
+            {
+                full = Path.GetFullPath(javaHome.Trim().Trim('"'));
+            }
+            catch (Exception ex) when (ex is ArgumentException || ex is NotSupportedException || ex is PathTooLongException)
+            {
+                return new JavaInstallation(javaHome) { Error = $"'{javaHome}' is not a valid path: {ex.Message}" };
+            }
             var java = new JavaInstallation(full)
             {
                 JavaPath = Path.Combine(full, "bin", ExecutableSearch.ProgramFile("java")),
@@ -248,17 +256,30 @@ namespace CarbonOps.Host
         public static JavaSelection Choose(IHostProbe host, string javaHomeOption)
         {
             var variable = host.GetEnvironmentVariable("JAVA_HOME");
-            variable = string.IsNullOrWhiteSpace(variable) ? null : variable.Trim();
+            variable = string.IsNullOrWhiteSpace(variable) ? null : variable.Trim().Trim('"');
             var pathJava = ExecutableSearch.FindOnPath("java", host.GetEnvironmentVariable("PATH"));
             if (!string.IsNullOrWhiteSpace(javaHomeOption))
             {
-                return new JavaSelection(Path.GetFullPath(javaHomeOption), "-JavaHome", variable, pathJava);
+                return new JavaSelection(FullPath(javaHomeOption), "-JavaHome", variable, pathJava);
             }
             if (variable != null)
             {
-                return new JavaSelection(Path.GetFullPath(variable), "JAVA_HOME", variable, pathJava);
+                return new JavaSelection(FullPath(variable), "JAVA_HOME", variable, pathJava);
             }
             return new JavaSelection(pathJava == null ? null : HomeOfJava(pathJava), "PATH", null, pathJava);
+        }
+
+        // A path that cannot be made full is kept as given: the inspection reports it as not valid.
+        private static string FullPath(string path)
+        {
+            try
+            {
+                return Path.GetFullPath(path);
+            }
+            catch (Exception ex) when (ex is ArgumentException || ex is NotSupportedException || ex is PathTooLongException)
+            {
+                return path;
+            }
         }
 
         /// <summary>The home of a java executable: the parent of its bin/, and the JDK above a JDK's jre/.</summary>
