@@ -194,7 +194,7 @@ namespace CarbonOps.Checks.Host
                     return Pass(context, expected, actual, java.Home);
                 case JavaVendor.OpenJdk:
                     return Warn(context, expected, actual, java.Home, "OpenJDK is not recommended or supported by the guide for Carbon 4.2.0." +
-                        (java.Runtime != null ? $" ({java.Runtime})" : ""));
+                        (java.Runtime != null ? $" (runtime: {java.Runtime})" : ""));
                 case JavaVendor.Other:
                     return Warn(context, expected, actual, java.Home, $"'{java.Runtime}' is not a Java the guide names.");
                 default:
