@@ -185,9 +185,10 @@ namespace CarbonOps.Tests.Checks
             }
             using var temp = new TempFolder();
             var home = temp.CopyHome(TestPaths.SampleHome);
-            // A real process whose command line is that of a Carbon JVM of this home.
-            var start = new ProcessStartInfo("/bin/sh") { UseShellExecute = false };
-            foreach (var arg in new[] { "-c", "sleep 60; :", InstanceDiscovery.BootstrapClass, "-Dcarbon.home=" + home })
+            // A real process whose command line is that of a Carbon JVM of this home. It waits on the shell's own
+            // read (no child process, whose copy of the command line would linger between fork and exec).
+            var start = new ProcessStartInfo("/bin/sh") { UseShellExecute = false, RedirectStandardInput = true };
+            foreach (var arg in new[] { "-c", "read line", InstanceDiscovery.BootstrapClass, "-Dcarbon.home=" + home })
             {
                 start.ArgumentList.Add(arg);
             }
