@@ -57,6 +57,11 @@ namespace CarbonOps.Remedies
             {
                 throw new CarbonOpsException(ErrorIds.ParameterValueInvalid, "The new admin password must not be empty, the default, or the user name.");
             }
+            if (credential.Password.Trim() != credential.Password)
+            {
+                // XML readers and Carbon trim element text: such a password would not be the one written.
+                throw new CarbonOpsException(ErrorIds.ParameterValueInvalid, "The new admin password must not start or end with white space.");
+            }
         }
 
         /// <summary>The active user store's PasswordJavaRegEx: Carbon refuses to create an admin whose password does not match it.</summary>

@@ -34,6 +34,7 @@ namespace CarbonOps.Tests.Commands
             Assert.Equal("carbon", changes.Single(c => c.Setting == "AdminUser/UserName").NewValue);
             var everything = string.Join("\n", output.Objects.SelectMany(o => o.Properties.Select(p => p.Value?.ToString())).Concat(output.Verbose).Concat(output.Warnings).Concat(host.Lines));
             Assert.DoesNotContain(Secret, everything);
+            Assert.Contains(output.Verbose, v => v.StartsWith("Security.DefaultAdminPassword Changed: AdminUser/Password") && v.Contains("'********' -> '********'"));
             Assert.Contains("<Password>" + Secret + "</Password>", File.ReadAllText(Path.Combine(home, CarbonPaths.UserMgtXml)));
             Assert.Empty(Run(ps, "param($h, $pw) " + Credential + " Set-CarbonAdminCredential -ProductHome $h -Credential $c", home).Objects);
         }
