@@ -133,10 +133,20 @@ namespace CarbonOps.Tests.Checks
             }
             using var temp = new TempFolder();
             Directory.CreateDirectory(Path.Combine(temp.Path, "jre", "bin"));
-            File.CreateSymbolicLink(Path.Combine(temp.Path, "jre", "bin", "java"), new FileInfo(java).ResolveLinkTarget(true)?.FullName ?? java);
-            var version = TlsProtocolRemedy.ReadJdkVersion(Path.Combine(temp.Path, "jre"));
-            Assert.Matches(@"^\d+(\.\d+)*", version);
-            Assert.True(TlsProtocolRemedy.JdkFeature(version) >= 6);
+            // A link to the machine's java (its launcher finds its JDK through the link); removed here, before the
+            // temp folder's clean-up, which changes file modes and must never reach the real binary.
+            var link = Path.Combine(temp.Path, "jre", "bin", "java");
+            File.CreateSymbolicLink(link, new FileInfo(java).ResolveLinkTarget(true)?.FullName ?? java);
+            try
+            {
+                var version = TlsProtocolRemedy.ReadJdkVersion(Path.Combine(temp.Path, "jre"));
+                Assert.Matches(@"^\d+(\.\d+)*", version);
+                Assert.True(TlsProtocolRemedy.JdkFeature(version) >= 6);
+            }
+            finally
+            {
+                File.Delete(link);
+            }
         }
 
         [Fact]

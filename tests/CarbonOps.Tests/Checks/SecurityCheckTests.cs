@@ -262,6 +262,26 @@ namespace CarbonOps.Tests.Checks
         }
 
         [Fact]
+        public void AKeystoreThatIsALinkIsNeitherCheckedNorChanged()
+        {
+            if (System.OperatingSystem.IsWindows())
+            {
+                return;
+            }
+            using var temp = new TempFolder();
+            var home = Sample(temp);
+            var outside = temp.Write("elsewhere/shared.jks", "keystore");
+            File.SetUnixFileMode(outside, (UnixFileMode)0x1b6);
+            Directory.CreateDirectory(Path.Combine(home, "repository/resources/security"));
+            File.CreateSymbolicLink(Path.Combine(home, "repository/resources/security/wso2carbon.jks"), outside);
+            Assert.Contains("links not checked: repository/resources/security/wso2carbon.jks", Evaluate(new FilePermissionsCheck(), home).Actual);
+            var changes = Remediate(new FilePermissionsCheck(), home, new RemediationOptions());
+            Assert.DoesNotContain(changes, c => c.Path.EndsWith("wso2carbon.jks"));
+            Assert.Equal((UnixFileMode)0x1b6, File.GetUnixFileMode(outside));
+            File.Delete(Path.Combine(home, "repository/resources/security/wso2carbon.jks"));
+        }
+
+        [Fact]
         public void MalformedTargetFilesAreErrorsWithPathAndLineAndNothingIsWritten()
         {
             using var temp = new TempFolder();

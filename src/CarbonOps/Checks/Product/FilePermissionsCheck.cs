@@ -58,6 +58,8 @@ namespace CarbonOps.Checks.Product
             }
         }
 
+        private static bool IsLink(string path) => (File.GetAttributes(path) & FileAttributes.ReparsePoint) != 0;
+
         public static string Octal(uint mode) => Convert.ToString(mode, 8).PadLeft(4, '0');
 
         public override CheckResult Evaluate(CheckContext context)
@@ -68,7 +70,8 @@ namespace CarbonOps.Checks.Product
             }
             var open = new List<string>();
             var count = 0;
-            foreach (var relative in Files(context.Home))
+            var links = Files(context.Home).Where(r => IsLink(context.Home.FilePath(r))).ToList();
+            foreach (var relative in Files(context.Home).Except(links))
             {
                 var status = PosixFile.Stat(context.Home.FilePath(relative));
                 count++;
@@ -82,15 +85,17 @@ namespace CarbonOps.Checks.Product
             {
                 return Skip(context, context.Home.Path, "None of the files that hold secrets exists in this home.");
             }
+            var unchecked_ = links.Count == 0 ? "" : $"; links not checked: {string.Join(", ", links)}";
             return open.Count == 0
-                ? Pass(context, expected, $"{count} files, none open", context.Home.Path)
-                : Fail(context, expected, string.Join(", ", open), context.Home.Path,
+                ? Pass(context, expected, $"{count} files, none open{unchecked_}", context.Home.Path)
+                : Fail(context, expected, string.Join(", ", open) + unchecked_, context.Home.Path,
                     $"{open.Count} file(s) holding passwords or keys can be read or changed by other users of the machine.");
         }
 
         public override void Remediate(RemediationContext context)
         {
-            foreach (var relative in Files(context.Home))
+            // A symbolic link is left alone: chmod would change its target, which may lie outside the home.
+            foreach (var relative in Files(context.Home).Where(r => !IsLink(context.Home.FilePath(r))))
             {
                 var path = context.Home.FilePath(relative);
                 var status = PosixFile.Stat(path);
