@@ -15,6 +15,12 @@
         'Get-CarbonInstance'
         'Invoke-CarbonHardening'
         'Restore-CarbonConfiguration'
+        'Set-CarbonAdminCredential'
+        'Set-CarbonConsoleAccess'
+        'Set-CarbonDatasource'
+        'Set-CarbonHostName'
+        'Set-CarbonProxy'
+        'Set-CarbonTlsProtocol'
         'Test-CarbonHost'
     )
     FunctionsToExport    = @()

@@ -20,5 +20,9 @@ namespace CarbonOps
         public const string BackupSetNotFound = "BackupSetNotFound";
         public const string BackupSetCorrupt = "BackupSetCorrupt";
         public const string RestoreFailed = "RestoreFailed";
+        public const string TlsProtocolNotSupported = "TlsProtocolNotSupported";
+        public const string JavaHomeNotFound = "JavaHomeNotFound";
+        public const string SecretInSecureVault = "SecretInSecureVault";
+        public const string AdminPasswordInUserStore = "AdminPasswordInUserStore";
     }
 }

@@ -24,6 +24,10 @@ namespace CarbonOps.Commands
             [ErrorIds.BackupSetNotFound] = ErrorCategory.ObjectNotFound,
             [ErrorIds.BackupSetCorrupt] = ErrorCategory.InvalidData,
             [ErrorIds.RestoreFailed] = ErrorCategory.WriteError,
+            [ErrorIds.TlsProtocolNotSupported] = ErrorCategory.InvalidArgument,
+            [ErrorIds.JavaHomeNotFound] = ErrorCategory.ObjectNotFound,
+            [ErrorIds.SecretInSecureVault] = ErrorCategory.InvalidOperation,
+            [ErrorIds.AdminPasswordInUserStore] = ErrorCategory.InvalidOperation,
         };
 
         protected string ComputerName => Environment.MachineName;
