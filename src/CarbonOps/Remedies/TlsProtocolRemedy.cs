@@ -1,12 +1,11 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using CarbonOps.Checks;
+using CarbonOps.Host;
 using CarbonOps.Installation;
 
 namespace CarbonOps.Remedies
@@ -30,9 +29,6 @@ namespace CarbonOps.Remedies
             "org.apache.synapse.transport.nhttp.HttpCoreNIOSSLListener",
             "org.apache.synapse.transport.nhttp.HttpCoreNIOSSLSender",
         };
-
-        private static readonly Regex ReleaseVersion = new Regex(@"^JAVA_VERSION=""?(?<v>[^""\s]+)""?\s*$", RegexOptions.Multiline | RegexOptions.CultureInvariant);
-        private static readonly Regex DashVersion = new Regex(@"version ""(?<v>[^""]+)""", RegexOptions.CultureInvariant);
 
         /// <summary>The protocols to enable: those asked (or WSO2's set), each one the JDK at <paramref name="javaHome"/> speaks.</summary>
         public static string[] Resolve(string[] requested, string javaHome)
@@ -70,27 +66,13 @@ namespace CarbonOps.Remedies
             {
                 throw new CarbonOpsException(ErrorIds.JavaHomeNotFound, $"The Java home '{javaHome}' does not exist; give -JavaHome with the JDK the server runs on.", javaHome);
             }
-            var release = Path.Combine(javaHome, "release");
-            if (File.Exists(release))
+            var java = JavaInstallation.Inspect(javaHome);
+            if (java.Version == null)
             {
-                var match = ReleaseVersion.Match(File.ReadAllText(release));
-                if (match.Success)
-                {
-                    return match.Groups["v"].Value;
-                }
+                throw new CarbonOpsException(ErrorIds.JavaHomeNotFound,
+                    $"Cannot tell the Java version of '{javaHome}': {java.Error ?? "it has no 'release' file with JAVA_VERSION and no bin/java that answers -version."}", javaHome);
             }
-            var java = Path.Combine(javaHome, "bin", Path.DirectorySeparatorChar == '\\' ? "java.exe" : "java");
-            if (File.Exists(java))
-            {
-                var output = RunVersion(java);
-                var match = DashVersion.Match(output ?? "");
-                if (match.Success)
-                {
-                    return match.Groups["v"].Value;
-                }
-            }
-            throw new CarbonOpsException(ErrorIds.JavaHomeNotFound,
-                $"Cannot tell the Java version of '{javaHome}': it has no 'release' file with JAVA_VERSION and no bin/java that answers -version.", javaHome);
+            return java.Version;
         }
 
         /// <summary>The feature release of a version string: 1.6.0_45 → 6, 1.8.0_202 → 8, 17.0.15 → 17.</summary>
@@ -154,33 +136,5 @@ namespace CarbonOps.Remedies
             axis2Root.Elements().Where(e => (e.Name.LocalName == "transportReceiver" || e.Name.LocalName == "transportSender")
                 && SslTransportClasses.Contains((string)e.Attribute("class")));
 
-        private static string RunVersion(string java)
-        {
-            try
-            {
-                var start = new ProcessStartInfo(java, "-version")
-                {
-                    RedirectStandardError = true,
-                    RedirectStandardOutput = true,
-                    UseShellExecute = false,
-                    CreateNoWindow = true,
-                };
-                using (var process = Process.Start(start))
-                {
-                    var stdout = process.StandardOutput.ReadToEndAsync();
-                    var stderr = process.StandardError.ReadToEnd();
-                    if (!process.WaitForExit(30000))
-                    {
-                        process.Kill();
-                        return null;
-                    }
-                    return stderr + stdout.Result;
-                }
-            }
-            catch (Exception ex) when (ex is System.ComponentModel.Win32Exception || ex is IOException || ex is InvalidOperationException)
-            {
-                return null;
-            }
-        }
     }
 }
