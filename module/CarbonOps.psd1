@@ -16,6 +16,12 @@
         'Invoke-CarbonHardening'
         'Restore-CarbonConfiguration'
         'Test-CarbonHost'
+        'Get-CarbonServer'
+        'Start-CarbonServer'
+        'Stop-CarbonServer'
+        'Restart-CarbonServer'
+        'Get-CarbonLog'
+        'New-CarbonServiceUnit'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -67,7 +67,9 @@ namespace CarbonOps.Tests.Support
         {
             try
             {
-                foreach (var file in Directory.GetFiles(Path, "*", SearchOption.AllDirectories))
+                // Symbolic links are skipped: a mode set through a link changes its target, which may be a real JDK.
+                var walk = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint };
+                foreach (var file in Directory.GetFiles(Path, "*", walk))
                 {
                     File.SetAttributes(file, FileAttributes.Normal);
                     if (!OperatingSystem.IsWindows())
