@@ -49,6 +49,7 @@ namespace CarbonOps.Installation
         private const string StartText = "WSO2 Carbon started in ";
         private static readonly Regex StartMessage = new Regex(@"^WSO2 Carbon started in (?<s>\d+(?:\.\d+)?) sec", RegexOptions.CultureInvariant);
         private static readonly string[] ErrorNeedles = { " ERROR {", " FATAL {" };
+        private static readonly TimeSpan StartupWindow = TimeSpan.FromMinutes(10);
 
         /// <param name="files">The log files, oldest first (the current log last).</param>
         /// <param name="notBefore">When known, the start of the running JVM: only a start line at or after it counts.</param>
@@ -60,7 +61,8 @@ namespace CarbonOps.Installation
             var exhausted = false;
             for (var f = files.Count - 1; f >= 0 && !exhausted; f--)
             {
-                if (!File.Exists(files[f]))
+                // A missing file is skipped (mid-rotation); anything else at the path must open or is an answer.
+                if (!File.Exists(files[f]) && !Directory.Exists(files[f]))
                 {
                     continue;
                 }
@@ -103,7 +105,7 @@ namespace CarbonOps.Installation
                     ? new StartSearch(notBefore.HasValue ? StartSearchOutcome.NoneSince : StartSearchOutcome.NotInLog, null, null, null, null)
                     : new StartSearch(StartSearchOutcome.Unknown, null, null, null, "The log does not go back to the start of the running process.");
             }
-            var tooFar = $"No start line in the last {backwardBudget / (1024 * 1024)} MB of the log";
+            var tooFar = $"No start line in the last {Size(backwardBudget)} of the log";
             if (!notBefore.HasValue)
             {
                 return new StartSearch(StartSearchOutcome.Unknown, null, null, null, tooFar + ".");
@@ -159,7 +161,7 @@ namespace CarbonOps.Installation
                 return new StartSearch(StartSearchOutcome.Unknown, null, null, null, "The log cannot be read: " + ex.Message);
             }
             return exhausted
-                ? new StartSearch(StartSearchOutcome.Unknown, null, null, null, $"No start line within {forwardBudget / (1024 * 1024)} MB after the process started.")
+                ? new StartSearch(StartSearchOutcome.Unknown, null, null, null, $"No start line within {Size(forwardBudget)} after the process started.")
                 : new StartSearch(StartSearchOutcome.NoneSince, null, null, null, null);
         }
 
@@ -204,21 +206,27 @@ namespace CarbonOps.Installation
             return null;
         }
 
+        /// <summary>
+        /// Whether the log goes back to the start of the process: its first entry is no later than a
+        /// start-up could take to write one (an empty log counts only while the process is that young).
+        /// Where it does not (old files deleted), the absence of a start line says nothing.
+        /// </summary>
         private static bool CoversTime(IReadOnlyList<string> files, DateTime? time)
         {
             if (!time.HasValue)
             {
                 return true;
             }
+            var limit = time.Value + StartupWindow;
             foreach (var file in files)
             {
-                if (File.Exists(file))
+                var first = File.Exists(file) ? FirstEntryTime(file, 0) : null;
+                if (first.HasValue)
                 {
-                    var first = FirstEntryTime(file, 0);
-                    return first.HasValue && first.Value <= time.Value;
+                    return first.Value <= limit;
                 }
             }
-            return false;
+            return DateTime.Now <= limit;
         }
 
         private static LogHeader FirstHeader(IEnumerable<string> lines)
@@ -293,6 +301,8 @@ namespace CarbonOps.Installation
             }
             return LogHeader.Parse(LogBlocks.Decode(chunk.Bytes, lineStart, (end < 0 ? text.Length : end) - lineStart));
         }
+
+        private static string Size(long bytes) => bytes >= 1024 * 1024 ? $"{bytes / (1024 * 1024)} MB" : $"{bytes / 1024} KB";
 
         private static double? Seconds(LogHeader start)
         {

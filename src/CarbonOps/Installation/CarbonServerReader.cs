@@ -100,6 +100,10 @@ namespace CarbonOps.Installation
             {
                 reasons.Add(search.Note);
             }
+            else if (!File.Exists(logPath))
+            {
+                reasons.Add($"The log '{logPath}' does not exist.");
+            }
 
             var ports = new int[0];
             if (process != null && home != null)
