@@ -114,6 +114,11 @@ namespace CarbonOps.Tests.Support
             {
                 return (null, "javac is not on this machine (JAVA_HOME or PATH); the stand-in server tests need a JDK.");
             }
+            var java = Path.Combine(Path.GetDirectoryName(javac), "java");
+            if (!File.Exists(java) || (File.GetUnixFileMode(java) & (UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute)) == 0)
+            {
+                return (null, $"'{java}' is missing or not executable; the stand-in server tests need a JDK that runs.");
+            }
             if (!File.Exists("/bin/ps") && !File.Exists("/usr/bin/ps"))
             {
                 return (null, "ps is not on this machine; the launcher's restart needs it.");
