@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
 using System.Management.Automation;
 using System.Text.RegularExpressions;
@@ -69,15 +68,20 @@ namespace CarbonOps.Commands
                     continue;
                 }
                 var current = CarbonLogFiles.CurrentPath(home);
-                var files = CarbonLogFiles.All(current, IncludeRotated);
+                var files = CarbonLogFiles.ForRead(current, IncludeRotated, filter.Since, out var currentMissing);
+                if (currentMissing)
+                {
+                    WriteCarbonError(new CarbonOpsException(ErrorIds.LogFileNotFound,
+                        $"The log '{current}' does not exist (it may be being rotated); the rotated files are read.", current), current);
+                }
                 var reader = new CarbonLogReader(home.Path, ComputerName);
                 if (MyInvocation.BoundParameters.ContainsKey(nameof(Tail)))
                 {
-                    Run(() => WriteObject(reader.Tail(Present(files, current), Tail, filter), true), current);
+                    Run(() => WriteObject(reader.Tail(files, Tail, filter), true), current);
                     continue;
                 }
                 // Streamed: each entry goes down the pipeline as it is read, so a consumer that stops early stops the reading.
-                foreach (var file in files.Where(f => f == current || !filter.Since.HasValue || File.GetLastWriteTime(f) >= filter.Since.Value))
+                foreach (var file in files)
                 {
                     Run(() =>
                     {
@@ -88,17 +92,6 @@ namespace CarbonOps.Commands
                     }, file);
                 }
             }
-        }
-
-        /// <summary>The files that exist; the current log is kept (and reported missing) when it is the only one.</summary>
-        private IReadOnlyList<string> Present(IReadOnlyList<string> files, string current)
-        {
-            if (files.Count > 1 && !File.Exists(current))
-            {
-                WriteCarbonError(new CarbonOpsException(ErrorIds.LogFileNotFound, $"The log '{current}' does not exist (it may be being rotated); the rotated files are read.", current), current);
-                return files.Where(f => f != current).ToList();
-            }
-            return files;
         }
 
         private void Run(Action read, string file)

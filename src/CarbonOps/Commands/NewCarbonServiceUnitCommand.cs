@@ -1,7 +1,4 @@
-using System.IO;
-using System.Linq;
 using System.Management.Automation;
-using System.Text;
 using CarbonOps.Editing;
 using CarbonOps.Installation;
 
@@ -75,11 +72,10 @@ namespace CarbonOps.Commands
             {
                 WriteWarning(warning);
             }
-            var bytes = new UTF8Encoding(false).GetBytes(plan.Content);
             var status = ChangeStatus.WhatIf;
             string backup = null;
             var message = "Would write the unit (-WhatIf); nothing was written.";
-            if (File.Exists(plan.Path) && File.ReadAllBytes(plan.Path).SequenceEqual(bytes))
+            if (ServiceUnits.IsWritten(plan))
             {
                 status = ChangeStatus.AlreadyCompliant;
                 message = "The file already holds this unit.";
@@ -88,7 +84,7 @@ namespace CarbonOps.Commands
             {
                 using (var session = new EditSession(home.Path))
                 {
-                    session.WriteNewFile(plan.Path, bytes, 0x1a4 /* 0644 */);
+                    session.WriteNewFile(plan.Path, ServiceUnits.Bytes(plan), 0x1a4 /* 0644 */);
                     backup = session.BackupPath;
                 }
                 status = ChangeStatus.Changed;

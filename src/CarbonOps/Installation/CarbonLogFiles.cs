@@ -75,6 +75,24 @@ namespace CarbonOps.Installation
             files.Add(currentPath);
             return files;
         }
+
+        /// <summary>
+        /// The files a read goes through, oldest first: rotated files last written before
+        /// <paramref name="since"/> are left out, and a missing current log is left out when rotated
+        /// files remain (mid-rotation); <paramref name="currentMissing"/> then says so.
+        /// </summary>
+        public static IReadOnlyList<string> ForRead(string currentPath, bool includeRotated, DateTime? since, out bool currentMissing)
+        {
+            var files = All(currentPath, includeRotated)
+                .Where(f => f == currentPath || !since.HasValue || File.GetLastWriteTime(f) >= since.Value)
+                .ToList();
+            currentMissing = files.Count > 1 && !File.Exists(currentPath) && !Directory.Exists(currentPath);
+            if (currentMissing)
+            {
+                files.Remove(currentPath);
+            }
+            return files;
+        }
     }
 
     /// <summary>The header line of a wso2carbon.log entry: TID: [%T] [%S] [%d] %P%5p {%c} - %x %m {%c}.</summary>

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace CarbonOps.Installation
@@ -44,11 +45,12 @@ namespace CarbonOps.Installation
     /// </summary>
     public static class CarbonLogScanner
     {
-        public const long DefaultBackwardBudget = 32L * 1024 * 1024;
+        public const long DefaultBackwardBudget = 16L * 1024 * 1024;
         public const long DefaultForwardBudget = 32L * 1024 * 1024;
-        private const string StartText = "WSO2 Carbon started in ";
+        private static readonly byte[] StartBytes = Encoding.ASCII.GetBytes("WSO2 Carbon started in ");
+        private static readonly byte[] PrefixBytes = Encoding.ASCII.GetBytes(LogHeader.Prefix);
         private static readonly Regex StartMessage = new Regex(@"^WSO2 Carbon started in (?<s>\d+(?:\.\d+)?) sec", RegexOptions.CultureInvariant);
-        private static readonly string[] ErrorNeedles = { " ERROR {", " FATAL {" };
+        private static readonly byte[][] ErrorNeedles = { Encoding.ASCII.GetBytes("ERROR {"), Encoding.ASCII.GetBytes("FATAL {") };
         private static readonly TimeSpan StartupWindow = TimeSpan.FromMinutes(10);
 
         /// <param name="files">The log files, oldest first (the current log last).</param>
@@ -73,17 +75,16 @@ namespace CarbonOps.Installation
                         foreach (var chunk in LogBlocks.Backward(stream, budget, () => exhausted = true))
                         {
                             budget -= chunk.Bytes.Length;
-                            var text = chunk.Latin1();
-                            var start = LastStartLine(chunk, text, out var startLineEnd);
-                            errors += CountErrors(chunk, text, start == null ? 0 : startLineEnd);
+                            var start = LastStartLine(chunk, out var startLineEnd);
+                            errors += CountErrors(chunk, start == null ? 0 : startLineEnd);
                             if (start != null)
                             {
                                 return notBefore.HasValue && start.Time < notBefore.Value
                                     ? new StartSearch(StartSearchOutcome.NoneSince, null, null, null, null)
                                     : new StartSearch(StartSearchOutcome.Found, start.Time, Seconds(start), errors, null);
                             }
-                            var first = FirstHeader(chunk.Lines());
-                            if (notBefore.HasValue && first != null && first.Time < notBefore.Value)
+                            var first = notBefore.HasValue ? FirstHeader(chunk.Lines()) : null;
+                            if (first != null && first.Time < notBefore.Value)
                             {
                                 return new StartSearch(StartSearchOutcome.NoneSince, null, null, null, null);
                             }
@@ -242,13 +243,13 @@ namespace CarbonOps.Installation
             return null;
         }
 
-        private static LogHeader LastStartLine(LineChunk chunk, string text, out int lineEnd)
+        private static LogHeader LastStartLine(LineChunk chunk, out int lineEnd)
         {
             lineEnd = 0;
-            for (var at = text.LastIndexOf(StartText, StringComparison.Ordinal); at >= 0;
-                at = at == 0 ? -1 : text.LastIndexOf(StartText, at - 1, StringComparison.Ordinal))
+            var bytes = chunk.Bytes;
+            for (var at = LastIndexOf(bytes, StartBytes, bytes.Length - 1); at >= 0; at = LastIndexOf(bytes, StartBytes, at - 1))
             {
-                var header = HeaderAt(chunk, text, at, out lineEnd);
+                var header = HeaderAt(bytes, at, out lineEnd);
                 if (header != null && StartMessage.IsMatch(header.Message))
                 {
                     return header;
@@ -259,10 +260,10 @@ namespace CarbonOps.Installation
 
         private static LogHeader FirstStartLineAfter(LineChunk chunk, DateTime notBefore)
         {
-            var text = chunk.Latin1();
-            for (var at = text.IndexOf(StartText, StringComparison.Ordinal); at >= 0; at = text.IndexOf(StartText, at + 1, StringComparison.Ordinal))
+            var bytes = chunk.Bytes;
+            for (var at = IndexOf(bytes, StartBytes, 0); at >= 0; at = IndexOf(bytes, StartBytes, at + 1))
             {
-                var header = HeaderAt(chunk, text, at, out _);
+                var header = HeaderAt(bytes, at, out _);
                 if (header != null && StartMessage.IsMatch(header.Message) && header.Time >= notBefore)
                 {
                     return header;
@@ -271,35 +272,77 @@ namespace CarbonOps.Installation
             return null;
         }
 
-        private static int CountErrors(LineChunk chunk, string text, int from)
+        private static int CountErrors(LineChunk chunk, int from)
         {
             var count = 0;
+            var bytes = chunk.Bytes;
             foreach (var needle in ErrorNeedles)
             {
-                for (var at = text.IndexOf(needle, from, StringComparison.Ordinal); at >= 0;)
+                for (var at = IndexOf(bytes, needle, from); at >= 0;)
                 {
-                    var header = HeaderAt(chunk, text, at, out var lineEnd);
+                    var header = HeaderAt(bytes, at, out var lineEnd);
                     if (header != null && header.IsError)
                     {
                         count++;
                     }
-                    at = lineEnd >= text.Length ? -1 : text.IndexOf(needle, lineEnd, StringComparison.Ordinal);
+                    at = IndexOf(bytes, needle, lineEnd);
                 }
             }
             return count;
         }
 
-        /// <summary>The header of the line holding index <paramref name="at"/> of the chunk, or null when that line is not an entry.</summary>
-        private static LogHeader HeaderAt(LineChunk chunk, string text, int at, out int lineEnd)
+        /// <summary>The header of the line holding byte <paramref name="at"/>, or null when that line is not an entry.</summary>
+        private static LogHeader HeaderAt(byte[] bytes, int at, out int lineEnd)
         {
-            var lineStart = at == 0 ? 0 : text.LastIndexOf('\n', at - 1) + 1;
-            var end = text.IndexOf('\n', at);
-            lineEnd = end < 0 ? text.Length : end + 1;
-            if (string.CompareOrdinal(text, lineStart, LogHeader.Prefix, 0, LogHeader.Prefix.Length) != 0)
+            var lineStart = at == 0 ? 0 : Array.LastIndexOf(bytes, (byte)'\n', at - 1) + 1;
+            var end = Array.IndexOf(bytes, (byte)'\n', at);
+            lineEnd = end < 0 ? bytes.Length : end + 1;
+            if (!StartsWith(bytes, lineStart, PrefixBytes))
             {
                 return null;
             }
-            return LogHeader.Parse(LogBlocks.Decode(chunk.Bytes, lineStart, (end < 0 ? text.Length : end) - lineStart));
+            return LogHeader.Parse(LogBlocks.Decode(bytes, lineStart, (end < 0 ? bytes.Length : end) - lineStart));
+        }
+
+        // Byte searches: Array.IndexOf of one byte is vectorised, and the needles start with rare bytes.
+        private static int IndexOf(byte[] bytes, byte[] needle, int from)
+        {
+            for (var at = from < bytes.Length ? Array.IndexOf(bytes, needle[0], from) : -1; at >= 0; at = at + 1 < bytes.Length ? Array.IndexOf(bytes, needle[0], at + 1) : -1)
+            {
+                if (StartsWith(bytes, at, needle))
+                {
+                    return at;
+                }
+            }
+            return -1;
+        }
+
+        private static int LastIndexOf(byte[] bytes, byte[] needle, int from)
+        {
+            for (var at = from >= 0 ? Array.LastIndexOf(bytes, needle[0], from) : -1; at >= 0; at = at > 0 ? Array.LastIndexOf(bytes, needle[0], at - 1) : -1)
+            {
+                if (StartsWith(bytes, at, needle))
+                {
+                    return at;
+                }
+            }
+            return -1;
+        }
+
+        private static bool StartsWith(byte[] bytes, int at, byte[] prefix)
+        {
+            if (at + prefix.Length > bytes.Length)
+            {
+                return false;
+            }
+            for (var i = 0; i < prefix.Length; i++)
+            {
+                if (bytes[at + i] != prefix[i])
+                {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private static string Size(long bytes) => bytes >= 1024 * 1024 ? $"{bytes / (1024 * 1024)} MB" : $"{bytes / 1024} KB";

@@ -17,9 +17,6 @@ namespace CarbonOps.Installation
         public byte[] Bytes { get; }
         public long Offset { get; }
 
-        /// <summary>The bytes as Latin-1 text: one char per byte, so an index in the text is an index in the bytes.</summary>
-        public string Latin1() => LogBlocks.Latin1.GetString(Bytes);
-
         /// <summary>The lines, decoded as UTF-8, without their line breaks.</summary>
         public IEnumerable<string> Lines()
         {
@@ -39,7 +36,6 @@ namespace CarbonOps.Installation
     {
         public const int BlockSize = 64 * 1024;
 
-        internal static readonly Encoding Latin1 = Encoding.GetEncoding(28591);
         private static readonly Encoding Utf8 = new UTF8Encoding(false, false);
 
         public static FileStream Open(string path) =>

@@ -107,6 +107,11 @@ namespace CarbonOps.Installation
             return new ServiceUnitPlan(name, path, user, group, Content(home, productName, user.Name, group.Name, javaHome, limit), warnings);
         }
 
+        /// <summary>True when the unit file already holds exactly this unit.</summary>
+        public static bool IsWritten(ServiceUnitPlan plan) => File.Exists(plan.Path) && File.ReadAllBytes(plan.Path).SequenceEqual(Bytes(plan));
+
+        public static byte[] Bytes(ServiceUnitPlan plan) => new UTF8Encoding(false).GetBytes(plan.Content);
+
         /// <summary>The ulimit of config-validation.xml's SystemValidator, or 4096 (Carbon's own default) where it has none.</summary>
         public static int OpenFilesFloor(CarbonHome home)
         {
