@@ -213,5 +213,42 @@ namespace CarbonOps.Tests.Server
             Assert.Equal("ParameterValueInvalid,CarbonOps.Commands.StartCarbonServerCommand", Assert.Single(output.Errors).FullyQualifiedErrorId);
             Assert.Empty(CarbonProcesses.Of(server.Home));
         }
+
+        [StandInFact]
+        public void AStartThatOutlastsTheTimeoutIsReportedAndLeftRunning()
+        {
+            using var server = new StandInServer();
+            using var ps = new PowerShellRunner();
+            var output = ps.Run("param($h, $j) Start-CarbonServer -ProductHome $h -JavaHome $j -AllowRoot -Wait -Timeout 1 -SystemProperty @{ 'standin.startupDelayMs' = '20000' }", Args(server));
+            var error = Assert.Single(output.Errors);
+            Assert.Equal("ServerStartTimeout,CarbonOps.Commands.StartCarbonServerCommand", error.FullyQualifiedErrorId);
+            Assert.Contains("left running", error.Exception.Message);
+            var state = Assert.Single(ps.Run("param($h) Get-CarbonServer $h", Args(server)).Of<CarbonServer>());
+            Assert.Equal(ServerState.Starting, state.State);
+            Assert.Empty(ps.Run("param($h) Stop-CarbonServer -ProductHome $h -Timeout 60 -Confirm:$false", Args(server)).Errors);
+        }
+
+        [StandInFact]
+        public void RestartStartsAServerThatIsNotRunningAndKillsAHungOneOnlyWithForce()
+        {
+            using var server = new StandInServer();
+            using var ps = new PowerShellRunner();
+            var first = ps.Run("param($h, $j) Restart-CarbonServer -ProductHome $h -JavaHome $j -AllowRoot -Wait -Timeout 60 -SystemProperty @{ 'standin.hangOnStop' = 'true' } -Confirm:$false", Args(server));
+            Assert.Empty(first.Errors);
+            var hung = Assert.Single(first.Of<CarbonServer>());
+            Assert.Equal(ServerState.Running, hung.State);
+
+            var polite = ps.Run("param($h, $j) Restart-CarbonServer -ProductHome $h -JavaHome $j -AllowRoot -Timeout 2 -Confirm:$false", Args(server));
+            Assert.Equal("ServerStopTimeout,CarbonOps.Commands.RestartCarbonServerCommand", Assert.Single(polite.Errors).FullyQualifiedErrorId);
+            Assert.NotNull(LinuxProcess.Read(hung.ProcessId.Value));
+
+            var forced = ps.Run("param($h, $j) Restart-CarbonServer -ProductHome $h -JavaHome $j -AllowRoot -Timeout 2 -Force -Wait -Confirm:$false", Args(server));
+            Assert.Empty(forced.Errors);
+            var after = Assert.Single(forced.Of<CarbonServer>());
+            Assert.Equal(ServerState.Running, after.State);
+            Assert.NotEqual(hung.ProcessId, after.ProcessId);
+            Assert.Null(LinuxProcess.Read(hung.ProcessId.Value));
+            Assert.Empty(ps.Run("param($h) Stop-CarbonServer -ProductHome $h -Timeout 60 -Confirm:$false", Args(server)).Errors);
+        }
     }
 }
