@@ -22,6 +22,12 @@
         'Set-CarbonProxy'
         'Set-CarbonTlsProtocol'
         'Test-CarbonHost'
+        'Get-CarbonServer'
+        'Start-CarbonServer'
+        'Stop-CarbonServer'
+        'Restart-CarbonServer'
+        'Get-CarbonLog'
+        'New-CarbonServiceUnit'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

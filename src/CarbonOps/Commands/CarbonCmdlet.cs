@@ -28,6 +28,19 @@ namespace CarbonOps.Commands
             [ErrorIds.JavaHomeNotFound] = ErrorCategory.ObjectNotFound,
             [ErrorIds.SecretInSecureVault] = ErrorCategory.InvalidOperation,
             [ErrorIds.AdminPasswordInUserStore] = ErrorCategory.InvalidOperation,
+            [ErrorIds.StartupScriptNotFound] = ErrorCategory.ObjectNotFound,
+            [ErrorIds.StartupScriptNotExecutable] = ErrorCategory.PermissionDenied,
+            [ErrorIds.StartupScriptFailed] = ErrorCategory.OperationStopped,
+            [ErrorIds.ServerStartAsRootRefused] = ErrorCategory.SecurityError,
+            [ErrorIds.ServerStartFailed] = ErrorCategory.OperationStopped,
+            [ErrorIds.ServerStartTimeout] = ErrorCategory.OperationTimeout,
+            [ErrorIds.ServerStopTimeout] = ErrorCategory.OperationTimeout,
+            [ErrorIds.ServerControlNotSupported] = ErrorCategory.NotImplemented,
+            [ErrorIds.LogFileNotFound] = ErrorCategory.ObjectNotFound,
+            [ErrorIds.LogFileUnreadable] = ErrorCategory.ReadError,
+            [ErrorIds.LogFormatNotRecognised] = ErrorCategory.ParserError,
+            [ErrorIds.UserNotFound] = ErrorCategory.ObjectNotFound,
+            [ErrorIds.GroupNotFound] = ErrorCategory.ObjectNotFound,
         };
 
         protected string ComputerName => Environment.MachineName;

@@ -53,7 +53,7 @@ namespace CarbonOps.Editing
             if (File.Exists(path))
             {
                 var bytes = File.ReadAllBytes(path);
-                var copy = Path.Combine(manifest.BackupPath, "files", relative.Replace('/', Path.DirectorySeparatorChar));
+                var copy = SavedCopyPath(manifest, relative);
                 Directory.CreateDirectory(Path.GetDirectoryName(copy));
                 AtomicFile.Create(copy, bytes, 0x180 /* 0600 */);
                 entry = new BackupEntry(relative, Sha256(bytes), bytes.LongLength);
@@ -147,7 +147,7 @@ namespace CarbonOps.Editing
         /// <summary>The saved bytes of one entry, checked against the manifest's hash.</summary>
         public static byte[] ReadSaved(BackupManifest manifest, BackupEntry entry)
         {
-            var copy = Path.Combine(manifest.BackupPath, "files", entry.RelativePath.Replace('/', Path.DirectorySeparatorChar));
+            var copy = SavedCopyPath(manifest, entry.RelativePath);
             if (!File.Exists(copy))
             {
                 throw new CarbonOpsException(ErrorIds.BackupSetCorrupt, $"The backup set '{manifest.BackupPath}' lacks its copy of '{entry.RelativePath}'.", copy);
@@ -174,9 +174,18 @@ namespace CarbonOps.Editing
             var full = Path.GetFullPath(path);
             if (!full.StartsWith(home, StringComparison.Ordinal))
             {
-                throw new ArgumentException($"'{path}' is not inside the product home '{productHome}'.");
+                // A file outside the home (a service unit) is named by its full path.
+                return full.Replace(Path.DirectorySeparatorChar, '/');
             }
             return full.Substring(home.Length).Replace(Path.DirectorySeparatorChar, '/');
+        }
+
+        /// <summary>Where a set keeps its copy of a file: files/&lt;relative path&gt;, or external/&lt;full path&gt; for a file outside the home.</summary>
+        private static string SavedCopyPath(BackupManifest manifest, string relative)
+        {
+            var rooted = Path.IsPathRooted(relative);
+            var inner = rooted ? relative.Replace(":", "").TrimStart('/', '\\') : relative;
+            return Path.Combine(manifest.BackupPath, rooted ? "external" : "files", inner.Replace('/', Path.DirectorySeparatorChar));
         }
 
         private static void WriteManifest(BackupManifest manifest)
