@@ -190,20 +190,19 @@ namespace CarbonOps.Tests.Editing
             Assert.Equal("768m", bat["-Xms"].NewValue);
         }
 
-        [Fact]
+        [BashFact]
         public void TheEditedStockScriptStartsJavaWithTheNewOptionsAndJavaOptsAfterThem()
         {
-            if (OperatingSystem.IsWindows())
-            {
-                return; // no POSIX shell to run the script with
-            }
             using var temp = new TempFolder();
             var home = LauncherHomes.Make(temp);
             ApplyAndCommit(home, Guide);
             var jdk = Path.Combine(temp.Path, "jdk");
             var java = temp.Write("jdk/bin/java", "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\"; done\n");
-            File.SetUnixFileMode(java, (UnixFileMode)0x1ed);
-            var start = new ProcessStartInfo("/bin/sh", new[] { Path.Combine(home, CarbonPaths.StartupScriptSh) })
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(java, (UnixFileMode)0x1ed);
+            }
+            var start = new ProcessStartInfo(Tools.Find("bash"), new[] { Path.Combine(home, CarbonPaths.StartupScriptSh) })
             {
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
