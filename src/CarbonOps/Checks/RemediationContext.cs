@@ -56,6 +56,9 @@ namespace CarbonOps.Checks
     {
         public string LogMaxFileSize { get; set; } = "10MB";
         public int LogMaxBackupIndex { get; set; } = 20;
+        public string JvmInitialHeap { get; set; } = Product.JvmHeapCheck.GuideInitialHeap;
+        public string JvmMaxHeap { get; set; } = Product.JvmHeapCheck.GuideMaxHeap;
+        public string JvmMaxPermSize { get; set; } = Product.JvmHeapCheck.GuideMaxPermSize;
     }
 
     /// <summary>Thrown by a remedy that needs a value the caller did not give; the change is Skipped naming the parameter.</summary>

@@ -39,6 +39,19 @@ namespace CarbonOps.Commands
         [ValidateRange(1, 10000)]
         public int LogMaxBackupIndex { get; set; } = 20;
 
+        /// <summary>Jvm.Heap: the -Xms to raise launchers to.</summary>
+        [Parameter]
+        [ValidatePattern(@"^\d+[kKmMgG]?$")]
+        public string InitialHeap { get; set; } = Checks.Product.JvmHeapCheck.GuideInitialHeap;
+
+        [Parameter]
+        [ValidatePattern(@"^\d+[kKmMgG]?$")]
+        public string MaxHeap { get; set; } = Checks.Product.JvmHeapCheck.GuideMaxHeap;
+
+        [Parameter]
+        [ValidatePattern(@"^\d+[kKmMgG]?$")]
+        public string MaxPermSize { get; set; } = Checks.Product.JvmHeapCheck.GuideMaxPermSize;
+
         protected override void ProcessRecord()
         {
             var checks = CheckCatalog.Select(CheckId, Category).ToList();
@@ -63,7 +76,11 @@ namespace CarbonOps.Commands
             {
                 WriteObject(NoChange(hostCheck, null, ChangeStatus.Skipped, hostCheck.NotRemediableReason));
             }
-            var options = new RemediationOptions { LogMaxFileSize = LogMaxFileSize.ToUpperInvariant(), LogMaxBackupIndex = LogMaxBackupIndex };
+            var options = new RemediationOptions
+            {
+                LogMaxFileSize = LogMaxFileSize.ToUpperInvariant(), LogMaxBackupIndex = LogMaxBackupIndex,
+                JvmInitialHeap = InitialHeap, JvmMaxHeap = MaxHeap, JvmMaxPermSize = MaxPermSize,
+            };
             foreach (var path in homePaths)
             {
                 var home = OpenHome(path);
