@@ -13,13 +13,20 @@
         'Get-CarbonBackup'
         'Get-CarbonCheck'
         'Get-CarbonInstance'
+        'Get-CarbonJvmOption'
+        'Get-CarbonPort'
         'Invoke-CarbonHardening'
         'Restore-CarbonConfiguration'
+        'Set-CarbonJvmOption'
+        'Set-CarbonPortOffset'
         'Test-CarbonHost'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
-    AliasesToExport      = @()
+    AliasesToExport      = @(
+        'Get-CarbonPorts'
+        'Set-CarbonJvmOptions'
+    )
     PrivateData          = @{
         PSData = @{
             Tags       = @('WSO2', 'Carbon', 'Hardening', 'Audit', 'Security', 'Linux', 'Windows')

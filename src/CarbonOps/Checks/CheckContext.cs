@@ -25,5 +25,8 @@ namespace CarbonOps.Checks
     {
         /// <summary>How many Carbon instances share this host (at least 1).</summary>
         public int InstanceCount { get; set; } = 1;
+
+        /// <summary>Every product home under test (full paths), for checks that compare homes.</summary>
+        public System.Collections.Generic.IReadOnlyList<string> ProductHomes { get; set; } = new string[0];
     }
 }

@@ -59,6 +59,7 @@ namespace CarbonOps.Commands
             var options = new CheckOptions
             {
                 InstanceCount = MyInvocation.BoundParameters.ContainsKey(nameof(InstanceCount)) ? InstanceCount : System.Math.Max(1, homes.Count),
+                ProductHomes = homes.Select(h => h.Path).ToList(),
             };
             var probe = HostProbe.Current;
             var allPassed = true;

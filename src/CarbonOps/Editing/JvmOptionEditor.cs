@@ -32,17 +32,17 @@ namespace CarbonOps.Editing
         }
     }
 
-    /// <summary>One option of one launcher: its value before and after.</summary>
-    public sealed class JvmOptionChange
+    /// <summary>One setting of one file: its value before and after.</summary>
+    public sealed class OptionChange
     {
-        internal JvmOptionChange(string setting, string oldValue, string newValue)
+        internal OptionChange(string setting, string oldValue, string newValue)
         {
             Setting = setting;
             OldValue = oldValue;
             NewValue = newValue;
         }
 
-        /// <summary>The option as written before its value: -Xmx, -XX:MaxPermSize=.</summary>
+        /// <summary>The setting: an option as written before its value (-Xmx, -XX:MaxPermSize=), -Dname, Ports/Offset.</summary>
         public string Setting { get; }
         public string OldValue { get; }
         public string NewValue { get; }
@@ -52,7 +52,7 @@ namespace CarbonOps.Editing
     /// <summary>The edits of one launcher, made in memory on the session's document.</summary>
     public sealed class LauncherEdit
     {
-        internal LauncherEdit(string launcher, TextDocument document, IReadOnlyList<JvmOptionChange> changes)
+        internal LauncherEdit(string launcher, TextDocument document, IReadOnlyList<OptionChange> changes)
         {
             Launcher = launcher;
             Document = document;
@@ -62,7 +62,7 @@ namespace CarbonOps.Editing
         public string Launcher { get; }
         public TextDocument Document { get; }
         public string Path => Document.Path;
-        public IReadOnlyList<JvmOptionChange> Changes { get; }
+        public IReadOnlyList<OptionChange> Changes { get; }
     }
 
     /// <summary>
@@ -142,7 +142,7 @@ namespace CarbonOps.Editing
             var doc = command.Document;
             var own = command.Tokens.Where(t => !t.IsJavaOpts).ToList();
             var splices = new List<Splice>();
-            var changes = new List<JvmOptionChange>();
+            var changes = new List<OptionChange>();
             var missing = new List<string>();
             foreach (var setting in JvmOptionNames.All.Where(targets.ContainsKey))
             {
@@ -152,7 +152,7 @@ namespace CarbonOps.Editing
                 if (matches.Count == 0)
                 {
                     missing.Add(prefix + value);
-                    changes.Add(new JvmOptionChange(prefix, null, value));
+                    changes.Add(new OptionChange(prefix, null, value));
                     continue;
                 }
                 JvmOptionNames.TryMatch(matches[matches.Count - 1].Word, out _, out var old);
@@ -167,7 +167,7 @@ namespace CarbonOps.Editing
                         ? new Splice { Offset = token.ContentStart + prefix.Length, Length = token.ContentEnd - token.ContentStart - prefix.Length, Text = value }
                         : new Splice { Offset = token.Start, Length = token.End - token.Start, Text = prefix + value });
                 }
-                changes.Add(new JvmOptionChange(prefix, old, JvmSize.SameSize(old, value) ? old : value));
+                changes.Add(new OptionChange(prefix, old, JvmSize.SameSize(old, value) ? old : value));
             }
             if (missing.Count > 0)
             {

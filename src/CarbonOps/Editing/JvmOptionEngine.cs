@@ -86,7 +86,7 @@ namespace CarbonOps.Editing
         }
 
         /// <summary>ChangeResults for a file's changes; a change that was already so is AlreadyCompliant whatever happened to the file.</summary>
-        private static IEnumerable<ChangeResult> Results(CarbonHome home, string path, IEnumerable<JvmOptionChange> changes, ChangeStatus status,
+        private static IEnumerable<ChangeResult> Results(CarbonHome home, string path, IEnumerable<OptionChange> changes, ChangeStatus status,
             string backupPath, string computerName, string failure = null) =>
             changes.Select(c => c.AlreadyCompliant
                 ? new ChangeResult(null, home.Path, path, c.Setting, c.OldValue, c.NewValue, ChangeStatus.AlreadyCompliant, "Already so; nothing written.", null, computerName)
@@ -102,7 +102,7 @@ namespace CarbonOps.Editing
             }
         }
 
-        public static string Describe(IEnumerable<JvmOptionChange> changes) =>
+        public static string Describe(IEnumerable<OptionChange> changes) =>
             string.Join("; ", changes.Where(c => !c.AlreadyCompliant).Select(c => $"{c.Setting}: '{c.OldValue}' -> '{c.NewValue}'"));
     }
 }

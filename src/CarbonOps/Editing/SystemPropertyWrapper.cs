@@ -27,7 +27,7 @@ namespace CarbonOps.Editing
         /// <summary>What one wrapper file would become.</summary>
         public sealed class Plan
         {
-            internal Plan(string relative, string path, byte[] bytes, bool unchanged, IReadOnlyList<JvmOptionChange> changes, uint mode)
+            internal Plan(string relative, string path, byte[] bytes, bool unchanged, IReadOnlyList<OptionChange> changes, uint mode)
             {
                 Relative = relative;
                 Path = path;
@@ -42,7 +42,7 @@ namespace CarbonOps.Editing
             public byte[] Bytes { get; }
             public bool Unchanged { get; }
             /// <summary>One per property given: Setting is -Dname, values before and after (null: not set).</summary>
-            public IReadOnlyList<JvmOptionChange> Changes { get; }
+            public IReadOnlyList<OptionChange> Changes { get; }
             public uint Mode { get; }
         }
 
@@ -147,9 +147,9 @@ namespace CarbonOps.Editing
         }
 
         /// <summary>Existing properties first, in their order and updated; new ones after, by name; a null value removes one.</summary>
-        private static List<KeyValuePair<string, string>> Merge(List<KeyValuePair<string, string>> existing, IDictionary<string, string> wanted, out List<JvmOptionChange> changes)
+        private static List<KeyValuePair<string, string>> Merge(List<KeyValuePair<string, string>> existing, IDictionary<string, string> wanted, out List<OptionChange> changes)
         {
-            changes = new List<JvmOptionChange>();
+            changes = new List<OptionChange>();
             var merged = new List<KeyValuePair<string, string>>();
             foreach (var p in existing)
             {
@@ -158,7 +158,7 @@ namespace CarbonOps.Editing
                     merged.Add(p);
                     continue;
                 }
-                changes.Add(new JvmOptionChange("-D" + p.Key, p.Value, value));
+                changes.Add(new OptionChange("-D" + p.Key, p.Value, value));
                 if (value != null)
                 {
                     merged.Add(new KeyValuePair<string, string>(p.Key, value));
@@ -166,7 +166,7 @@ namespace CarbonOps.Editing
             }
             foreach (var p in wanted.Where(w => existing.All(e => e.Key != w.Key)).OrderBy(w => w.Key, StringComparer.Ordinal))
             {
-                changes.Add(new JvmOptionChange("-D" + p.Key, null, p.Value));
+                changes.Add(new OptionChange("-D" + p.Key, null, p.Value));
                 if (p.Value != null)
                 {
                     merged.Add(p);
@@ -206,7 +206,7 @@ namespace CarbonOps.Editing
             return result;
         }
 
-        private static Plan Build(string relative, string path, string text, List<JvmOptionChange> changes, uint mode)
+        private static Plan Build(string relative, string path, string text, List<OptionChange> changes, uint mode)
         {
             var bytes = new UTF8Encoding(false).GetBytes(text);
             var unchanged = File.Exists(path) && File.ReadAllBytes(path).SequenceEqual(bytes);

@@ -10,5 +10,8 @@ namespace CarbonOps.Host
 
         /// <summary>Physical memory the OS can use (Linux MemTotal), in bytes.</summary>
         long? MemoryTotalBytes { get; }
+
+        /// <summary>The TCP sockets listening now; read afresh on each call.</summary>
+        SocketTable ListeningSockets();
     }
 }

@@ -8,15 +8,19 @@ namespace CarbonOps.Host
     public sealed class LinuxHostProbe : IHostProbe
     {
         private readonly Lazy<long?> memoryTotal;
+        private readonly string procRoot;
 
         public LinuxHostProbe(string procRoot = "/proc")
         {
+            this.procRoot = procRoot;
             memoryTotal = new Lazy<long?>(() => ReadMemInfoKb(Path.Combine(procRoot, "meminfo"), "MemTotal") * 1024);
         }
 
         public string ComputerName => Environment.MachineName;
 
         public long? MemoryTotalBytes => memoryTotal.Value;
+
+        public SocketTable ListeningSockets() => ProcNetTcp.Read(procRoot);
 
         /// <summary>A "Key:   N kB" value of /proc/meminfo, in kB.</summary>
         public static long? ReadMemInfoKb(string path, string key)

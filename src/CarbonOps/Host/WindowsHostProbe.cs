@@ -12,6 +12,8 @@ namespace CarbonOps.Host
 
         public long? MemoryTotalBytes => memoryTotal.Value;
 
+        public SocketTable ListeningSockets() => WindowsTcpTable.Read();
+
         private static long? ReadMemory()
         {
             var status = new MemoryStatusEx { Length = (uint)Marshal.SizeOf(typeof(MemoryStatusEx)) };

@@ -7,5 +7,7 @@ namespace CarbonOps.Tests.Checks
     {
         public string ComputerName { get; set; } = "recorded";
         public long? MemoryTotalBytes { get; set; }
+        public SocketTable Sockets { get; set; } = SocketTable.Empty;
+        public SocketTable ListeningSockets() => Sockets;
     }
 }
