@@ -129,10 +129,22 @@ namespace CarbonOps.Installation
                 var servlet = className.StartsWith("org.wso2.carbon.core.transports.", System.StringComparison.Ordinal);
                 var shortClass = className.Substring(className.LastIndexOf('.') + 1);
                 yield return new PortDeclaration(
-                    servlet ? $"Axis2 {name} servlet transport" : $"Axis2 {name} transport ({shortClass})",
+                    servlet ? $"Axis2 {name} servlet transport" : TransportName(name, shortClass),
                     name.ToUpperInvariant(), port, true, !servlet,
                     Source(CarbonPaths.Axis2Xml, $"transportReceiver[@name='{name}']/parameter[@name='port']", config.LineOf(parameter)), 0,
                     servlet ? "Served by the Tomcat connector of catalina-server.xml; this entry only names its port." : null);
+            }
+        }
+
+        private static string TransportName(string name, string shortClass)
+        {
+            switch (shortClass)
+            {
+                case "PassThroughHttpListener": return "Pass-through HTTP transport";
+                case "PassThroughHttpSSLListener": return "Pass-through HTTPS transport";
+                case "HttpCoreNIOListener": return "NIO HTTP transport";
+                case "HttpCoreNIOSSLListener": return "NIO HTTPS transport";
+                default: return $"Axis2 {name} transport ({shortClass})";
             }
         }
 

@@ -52,7 +52,7 @@ namespace CarbonOps.Tests.Checks
             var result = Evaluate(new ExposedPortsCheck(), home, new RecordedHost(), home);
             Assert.Equal(CheckOutcome.Pass, result.Outcome);
             Assert.Equal("9444/tcp (Servlet HTTPS transport), 9764/tcp (Servlet HTTP transport), 10000/tcp (JMX RMI registry), "
-                + "8281/tcp (Axis2 http transport (PassThroughHttpListener)), 8244/tcp (Axis2 https transport (PassThroughHttpSSLListener))", result.Actual);
+                + "8281/tcp (Pass-through HTTP transport), 8244/tcp (Pass-through HTTPS transport)", result.Actual);
         }
 
         [Fact]

@@ -24,8 +24,8 @@ namespace CarbonOps.Tests.Installation
             Assert.Equal(8000, ports["Embedded Kerberos KDC"].Port);
             Assert.Equal(5672, ports["Embedded Qpid broker"].Port);
             Assert.Equal(10500, ports["Thrift entitlement service"].Port);
-            Assert.Equal(8280, ports["Axis2 http transport (PassThroughHttpListener)"].Port);
-            Assert.Equal(8243, ports["Axis2 https transport (PassThroughHttpSSLListener)"].Port);
+            Assert.Equal(8280, ports["Pass-through HTTP transport"].Port);
+            Assert.Equal(8243, ports["Pass-through HTTPS transport"].Port);
             Assert.Equal("repository/conf/carbon.xml Server/Ports/JMX/RMIRegistryPort (line 38)", ports["JMX RMI registry"].Source);
             var shutdown = ports["Tomcat shutdown"];
             Assert.False(shutdown.ShiftedByOffset);
@@ -73,7 +73,7 @@ namespace CarbonOps.Tests.Installation
             Assert.Equal(9445, ports["Servlet HTTPS transport"].Port);
             Assert.Equal(9765, ports["Servlet HTTP transport"].Port);
             Assert.Equal(10001, ports["JMX RMI registry"].Port);
-            Assert.Equal(8282, ports["Axis2 http transport (PassThroughHttpListener)"].Port);
+            Assert.Equal(8282, ports["Pass-through HTTP transport"].Port);
             Assert.Equal(8005, ports["Tomcat shutdown"].Port);
             Assert.All(ports.Values, p => Assert.Equal(2, p.Offset));
         }
