@@ -11,7 +11,8 @@ namespace CarbonOps.Commands
     [OutputType(typeof(CarbonPort))]
     public sealed class GetCarbonPortCommand : CarbonCmdlet
     {
-        private readonly List<HomePorts> homes = new List<HomePorts>();
+        private readonly List<CarbonHome> given = new List<CarbonHome>();
+        private readonly List<object> targets = new List<object>();
         private bool anyInput;
 
         /// <summary>Product homes; without it, the homes Get-CarbonInstance discovers. Conflicts are worked out among all homes of the call.</summary>
@@ -46,8 +47,22 @@ namespace CarbonOps.Commands
                     Add(found.Path);
                 }
             }
-            var sockets = HostProbe.Current.ListeningSockets();
-            var ports = homes.SelectMany(h => PortMap.Describe(h, homes, sockets, ComputerName)).Where(p => !Conflict || p.Conflict != null).ToList();
+            var homes = new List<HomePorts>();
+            var read = HomePorts.ReadAll(given);
+            for (var i = 0; i < read.Length; i++)
+            {
+                if (read[i].Value != null)
+                {
+                    WriteCarbonError(read[i].Value, targets[i]);
+                }
+                else
+                {
+                    homes.Add(read[i].Key);
+                }
+            }
+            var sockets = HostProbe.Current.ListeningSockets(new HashSet<int>(homes.SelectMany(h => h.Declared.Select(h.Effective))));
+            var map = new PortMap(homes, sockets);
+            var ports = homes.SelectMany(h => map.Describe(h, ComputerName)).Where(p => !Conflict || p.Conflict != null).ToList();
             if (sockets.Note != null && ports.Any(p => p.Listening && p.ProcessId == 0))
             {
                 WriteWarning(sockets.Note);
@@ -58,17 +73,10 @@ namespace CarbonOps.Commands
         private void Add(string path)
         {
             var home = OpenHome(path);
-            if (home == null || homes.Any(h => h.Home.Path == home.Path))
+            if (home != null && !given.Any(h => h.Path == home.Path))
             {
-                return;
-            }
-            try
-            {
-                homes.Add(HomePorts.Read(home));
-            }
-            catch (CarbonOpsException ex)
-            {
-                WriteCarbonError(ex, path);
+                given.Add(home);
+                targets.Add(path);
             }
         }
     }

@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+
 namespace CarbonOps.Host
 {
     /// <summary>
@@ -11,7 +13,10 @@ namespace CarbonOps.Host
         /// <summary>Physical memory the OS can use (Linux MemTotal), in bytes.</summary>
         long? MemoryTotalBytes { get; }
 
-        /// <summary>The TCP sockets listening now; read afresh on each call.</summary>
-        SocketTable ListeningSockets();
+        /// <summary>
+        /// The TCP sockets listening now, read afresh on each call; with <paramref name="ports"/>, only
+        /// those on these ports (finding a socket's process is the slow part).
+        /// </summary>
+        SocketTable ListeningSockets(ICollection<int> ports = null);
     }
 }

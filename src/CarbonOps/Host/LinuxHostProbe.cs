@@ -20,7 +20,7 @@ namespace CarbonOps.Host
 
         public long? MemoryTotalBytes => memoryTotal.Value;
 
-        public SocketTable ListeningSockets() => ProcNetTcp.Read(procRoot);
+        public SocketTable ListeningSockets(System.Collections.Generic.ICollection<int> ports = null) => ProcNetTcp.Read(procRoot, ports: ports);
 
         /// <summary>A "Key:   N kB" value of /proc/meminfo, in kB.</summary>
         public static long? ReadMemInfoKb(string path, string key)

@@ -27,9 +27,10 @@ namespace CarbonOps.Host
             public long Inode;
         }
 
-        public static SocketTable Read(string procRoot = "/proc", string passwdPath = "/etc/passwd")
+        public static SocketTable Read(string procRoot = "/proc", string passwdPath = "/etc/passwd", ICollection<int> ports = null)
         {
-            var rows = ReadRows(Path.Combine(procRoot, "net", "tcp"), "IPv4").Concat(ReadRows(Path.Combine(procRoot, "net", "tcp6"), "IPv6")).ToList();
+            var rows = ReadRows(Path.Combine(procRoot, "net", "tcp"), "IPv4").Concat(ReadRows(Path.Combine(procRoot, "net", "tcp6"), "IPv6"))
+                .Where(r => ports == null || ports.Contains(r.Port)).ToList();
             var owners = OwnersOf(procRoot, new HashSet<long>(rows.Select(r => r.Inode).Where(i => i != 0)));
             var users = Users(passwdPath);
             var sockets = new List<ListeningSocket>();
@@ -126,7 +127,7 @@ namespace CarbonOps.Host
                 {
                     continue;
                 }
-                foreach (var fd in SafeFiles(Path.Combine(dir, "fd")))
+                foreach (var fd in SafeEntries(Path.Combine(dir, "fd")))
                 {
                     var target = ReadLink(fd, buffer);
                     if (target != null && target.StartsWith("socket:[", StringComparison.Ordinal)
@@ -214,11 +215,11 @@ namespace CarbonOps.Host
             }
         }
 
-        private static string[] SafeFiles(string path)
+        private static string[] SafeEntries(string path)
         {
             try
             {
-                return Directory.GetFiles(path);
+                return Directory.EnumerateFileSystemEntries(path).ToArray();
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {

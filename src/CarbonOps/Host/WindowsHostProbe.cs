@@ -12,7 +12,7 @@ namespace CarbonOps.Host
 
         public long? MemoryTotalBytes => memoryTotal.Value;
 
-        public SocketTable ListeningSockets() => WindowsTcpTable.Read();
+        public SocketTable ListeningSockets(System.Collections.Generic.ICollection<int> ports = null) => WindowsTcpTable.Read(ports);
 
         private static long? ReadMemory()
         {

@@ -14,7 +14,7 @@ namespace CarbonOps.Host
         private const int TcpTableOwnerPidListener = 3;
         private const int ErrorInsufficientBuffer = 122;
 
-        public static SocketTable Read()
+        public static SocketTable Read(ICollection<int> ports = null)
         {
             var sockets = new List<ListeningSocket>();
             var names = new Dictionary<int, string>();
@@ -22,6 +22,10 @@ namespace CarbonOps.Host
             {
                 foreach (var row in Rows(family))
                 {
+                    if (ports != null && !ports.Contains(row.Key.Port))
+                    {
+                        continue;
+                    }
                     if (!names.TryGetValue(row.Value, out var name))
                     {
                         name = ProcessName(row.Value);

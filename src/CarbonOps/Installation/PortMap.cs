@@ -25,26 +25,68 @@ namespace CarbonOps.Installation
 
         public static HomePorts Read(CarbonHome home) => new HomePorts(home, CarbonInstanceReader.PortOffset(home), PortReader.Read(home));
 
+        /// <summary>
+        /// Reads many homes on all cores (parsing their XML is the slow part); each result is the ports
+        /// or the failure of that home, in the order given.
+        /// </summary>
+        public static KeyValuePair<HomePorts, CarbonOpsException>[] ReadAll(IReadOnlyList<CarbonHome> homes)
+        {
+            var results = new KeyValuePair<HomePorts, CarbonOpsException>[homes.Count];
+            System.Threading.Tasks.Parallel.For(0, homes.Count, i =>
+            {
+                try
+                {
+                    results[i] = new KeyValuePair<HomePorts, CarbonOpsException>(Read(homes[i]), null);
+                }
+                catch (CarbonOpsException ex)
+                {
+                    results[i] = new KeyValuePair<HomePorts, CarbonOpsException>(null, ex);
+                }
+            });
+            return results;
+        }
+
         /// <summary>The same ports with another offset (a change planned or under -WhatIf).</summary>
         public static HomePorts WithOffset(HomePorts ports, int offset) => new HomePorts(ports.Home, offset, ports.Declared);
     }
 
     /// <summary>
-    /// Who wants which port: the homes given, each other, and the sockets listening now. A socket
-    /// held by the home's own running JVM is the home at work, not a conflict.
+    /// Who wants which port: the homes given, each other, and the sockets listening now, indexed by
+    /// port once per call. A socket held by the home's own running JVM is the home at work, not a conflict.
     /// </summary>
-    public static class PortMap
+    public sealed class PortMap
     {
         /// <summary>The guide's list of ports a firewall must open for an instance (before the offset).</summary>
         public static readonly int[] FirewallPorts = { 9443, 9763, 9999, 8280, 8243 };
 
-        public static IEnumerable<CarbonPort> Describe(HomePorts home, IReadOnlyList<HomePorts> all, SocketTable sockets, string computerName)
+        private readonly Dictionary<int, List<KeyValuePair<HomePorts, PortDeclaration>>> byPort = new Dictionary<int, List<KeyValuePair<HomePorts, PortDeclaration>>>();
+        private readonly ILookup<int, ListeningSocket> sockets;
+
+        public PortMap(IEnumerable<HomePorts> homes, SocketTable sockets)
+        {
+            foreach (var home in homes)
+            {
+                foreach (var declared in home.Declared.Where(d => d.OpensSocket))
+                {
+                    var port = home.Effective(declared);
+                    if (!byPort.TryGetValue(port, out var list))
+                    {
+                        list = new List<KeyValuePair<HomePorts, PortDeclaration>>();
+                        byPort[port] = list;
+                    }
+                    list.Add(new KeyValuePair<HomePorts, PortDeclaration>(home, declared));
+                }
+            }
+            this.sockets = sockets.Sockets.ToLookup(s => s.Port);
+        }
+
+        public IEnumerable<CarbonPort> Describe(HomePorts home, string computerName)
         {
             foreach (var declared in home.Declared)
             {
                 var port = home.Effective(declared);
-                var listener = sockets.Sockets.FirstOrDefault(s => s.Port == port);
-                var conflicts = declared.OpensSocket ? Conflicts(home, declared, port, all, sockets) : new List<string>();
+                var listener = sockets[port].FirstOrDefault();
+                var conflicts = declared.OpensSocket ? Conflicts(home, declared, port, home.Offset) : new List<string>();
                 yield return new CarbonPort(home.Home.Path, declared.Name, declared.Protocol, declared.BasePort, home.Offset, port,
                     declared.ShiftedByOffset, declared.OpensSocket, declared.Source, declared.ProxyPort, listener != null,
                     listener?.ProcessId ?? 0, listener?.ProcessName, listener?.User,
@@ -52,22 +94,22 @@ namespace CarbonOps.Installation
             }
         }
 
-        /// <summary>Every other home, own port and foreign socket that wants <paramref name="port"/>.</summary>
-        public static List<string> Conflicts(HomePorts home, PortDeclaration declared, int port, IReadOnlyList<HomePorts> all, SocketTable sockets, int? offset = null)
+        /// <summary>Every other port of the home (at <paramref name="offset"/>), other home and foreign socket that wants <paramref name="port"/>.</summary>
+        public List<string> Conflicts(HomePorts home, PortDeclaration declared, int port, int offset)
         {
             var found = new List<string>();
-            foreach (var own in home.Declared.Where(d => d != declared && d.OpensSocket && HomePorts.EffectiveAt(d, offset ?? home.Offset) == port))
+            foreach (var own in home.Declared.Where(d => d != declared && d.OpensSocket && HomePorts.EffectiveAt(d, offset) == port))
             {
                 found.Add($"this home's {own.Name}");
             }
-            foreach (var other in all.Where(h => !SameHome(h.Home.Path, home.Home.Path)))
+            if (byPort.TryGetValue(port, out var wanting))
             {
-                foreach (var theirs in other.Declared.Where(d => d.OpensSocket && other.Effective(d) == port))
+                foreach (var other in wanting.Where(w => !SameHome(w.Key.Home.Path, home.Home.Path)))
                 {
-                    found.Add($"{other.Home.Path} ({theirs.Name})");
+                    found.Add($"{other.Key.Home.Path} ({other.Value.Name})");
                 }
             }
-            foreach (var socket in sockets.Sockets.Where(s => s.Port == port && !IsHomeJvm(s, home)))
+            foreach (var socket in sockets[port].Where(s => !IsHomeJvm(s, home)))
             {
                 found.Add(Describe(socket));
             }
@@ -122,10 +164,10 @@ namespace CarbonOps.Installation
 
         public static OffsetPlan Find(HomePorts home, IReadOnlyList<HomePorts> others, SocketTable sockets)
         {
-            var all = others.Concat(new[] { home }).ToList();
+            var map = new PortMap(others, sockets);
             var shifted = home.Declared.Where(d => d.OpensSocket && d.ShiftedByOffset).ToList();
             var unmovable = home.Declared.Where(d => d.OpensSocket && !d.ShiftedByOffset)
-                .SelectMany(d => PortMap.Conflicts(home, d, d.BasePort, all, sockets).Where(c => !c.StartsWith("this home's", StringComparison.Ordinal))
+                .SelectMany(d => map.Conflicts(home, d, d.BasePort, home.Offset).Where(c => !c.StartsWith("this home's", StringComparison.Ordinal))
                     .Select(c => $"{d.Name} {d.BasePort} (not moved by the offset) is also wanted by {c}"))
                 .ToList();
             var highest = shifted.Count == 0 ? 0 : shifted.Max(d => d.BasePort);
@@ -133,7 +175,7 @@ namespace CarbonOps.Installation
             for (var offset = 0; highest + offset <= 65535; offset++)
             {
                 var clash = shifted
-                    .Select(d => new { Port = d.BasePort + offset, Declared = d, With = PortMap.Conflicts(home, d, d.BasePort + offset, all, sockets, offset) })
+                    .Select(d => new { Port = d.BasePort + offset, Declared = d, With = map.Conflicts(home, d, d.BasePort + offset, offset) })
                     .FirstOrDefault(x => x.With.Count > 0);
                 if (clash == null)
                 {

@@ -8,6 +8,6 @@ namespace CarbonOps.Tests.Checks
         public string ComputerName { get; set; } = "recorded";
         public long? MemoryTotalBytes { get; set; }
         public SocketTable Sockets { get; set; } = SocketTable.Empty;
-        public SocketTable ListeningSockets() => Sockets;
+        public SocketTable ListeningSockets(System.Collections.Generic.ICollection<int> ports = null) => Sockets;
     }
 }

@@ -10,7 +10,7 @@ namespace CarbonOps.Tests.Installation
     public class PortReaderTests
     {
         private static CarbonPort[] Ports(string home) =>
-            PortMap.Describe(HomePorts.Read(CarbonHome.Open(home)), new HomePorts[0], SocketTable.Empty, "test").ToArray();
+            new PortMap(new HomePorts[0], SocketTable.Empty).Describe(HomePorts.Read(CarbonHome.Open(home)), "test").ToArray();
 
         [Fact]
         public void TheSampleHomeListsEveryStockPortWithItsSource()

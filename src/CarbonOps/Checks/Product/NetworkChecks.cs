@@ -29,11 +29,13 @@ namespace CarbonOps.Checks.Product
             {
                 if (!Views.TryGetValue(context.Options, out var view))
                 {
-                    view = new View { Homes = new Dictionary<string, HomePorts>(), Sockets = context.Host.ListeningSockets() };
-                    foreach (var path in context.Options.ProductHomes ?? new string[0])
+                    view = new View { Homes = new Dictionary<string, HomePorts>() };
+                    foreach (var path in (context.Options.ProductHomes ?? new string[0]).Concat(new[] { context.Home.Path }))
                     {
                         view.Homes[path] = TryRead(path);
                     }
+                    var ports = new HashSet<int>(view.Homes.Values.Where(h => h != null).SelectMany(h => h.Declared.Select(h.Effective)));
+                    view.Sockets = context.Host.ListeningSockets(ports);
                     Views.Add(context.Options, view);
                 }
                 return view;
@@ -67,8 +69,8 @@ namespace CarbonOps.Checks.Product
         public override CheckResult Evaluate(CheckContext context)
         {
             var home = HomePorts.Read(context.Home);
-            var all = NetworkView.Others(context).Concat(new[] { home }).ToList();
-            var ports = PortMap.Describe(home, all, NetworkView.Sockets(context), context.ComputerName).Where(p => p.Conflict != null).ToList();
+            var map = new PortMap(NetworkView.Others(context).Concat(new[] { home }), NetworkView.Sockets(context));
+            var ports = map.Describe(home, context.ComputerName).Where(p => p.Conflict != null).ToList();
             var expected = "Every opened port is this instance's alone";
             if (ports.Count == 0)
             {
