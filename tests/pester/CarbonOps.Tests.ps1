@@ -31,7 +31,7 @@ Describe 'The module' {
 
     It 'uses approved verbs only' {
         $approved = (Get-Verb).Verb
-        Get-Command -Module CarbonOps | ForEach-Object { $approved | Should -Contain $_.Verb }
+        Get-Command -Module CarbonOps -CommandType Cmdlet | ForEach-Object { $approved | Should -Contain $_.Verb }
     }
 
     It 'declares Desktop and Core editions and PowerShell 5.1' {
