@@ -54,6 +54,12 @@ namespace CarbonOps.Editing
             }
             if (systemProperties != null && systemProperties.Count > 0)
             {
+                if (!home.Exists(CarbonPaths.StartupScriptSh) && !home.Exists(CarbonPaths.StartupScriptBat))
+                {
+                    onError(new CarbonOpsException(ErrorIds.ConfigFileNotFound,
+                        $"'{home.Path}' has neither bin/wso2server.sh nor bin/wso2server.bat, so there is no launcher to write a wrapper beside. (A YAJSW service takes system properties as wrapper.java.additional.N keys in bin/yajsw/wrapper.conf.)",
+                        home.FilePath(CarbonPaths.StartupScriptSh)));
+                }
                 foreach (var plan in SystemPropertyWrapper.PlanAll(home, systemProperties, onError))
                 {
                     results.AddRange(WriteWrapper(home, session, plan, computerName, shouldProcess, onError));

@@ -236,6 +236,19 @@ namespace CarbonOps.Tests.Commands
         }
 
         [Fact]
+        public void AHomeWithOnlyTheServiceConfigurationGetsNoWrapperAndIsToldWhy()
+        {
+            using var ps = new PowerShellRunner();
+            using var temp = new TempFolder();
+            var home = LauncherHomes.Make(temp, LauncherHomes.Only(CarbonPaths.WrapperConf, "missing-options.conf"));
+            var output = ps.Run("param($h) Set-CarbonJvmOption $h -SystemProperty @{ 'x' = 'y' } -Confirm:$false", new Hashtable { ["h"] = home });
+            var error = Assert.Single(output.Errors);
+            Assert.Equal("ConfigFileNotFound,CarbonOps.Commands.SetCarbonJvmOptionCommand", error.FullyQualifiedErrorId);
+            Assert.Contains("wrapper.java.additional.N", error.Exception.Message);
+            Assert.False(Directory.Exists(Path.Combine(home, ".carbonops")));
+        }
+
+        [Fact]
         public void AWrapperCarbonOpsDidNotWriteIsLeftAlone()
         {
             using var ps = new PowerShellRunner();
