@@ -13,6 +13,8 @@
         'Get-CarbonBackup'
         'Get-CarbonCheck'
         'Get-CarbonInstance'
+        'Get-CarbonJvmOption'
+        'Get-CarbonPort'
         'Invoke-CarbonHardening'
         'Restore-CarbonConfiguration'
         'Set-CarbonAdminCredential'
@@ -21,6 +23,8 @@
         'Set-CarbonHostName'
         'Set-CarbonProxy'
         'Set-CarbonTlsProtocol'
+        'Set-CarbonJvmOption'
+        'Set-CarbonPortOffset'
         'Test-CarbonHost'
         'Get-CarbonServer'
         'Start-CarbonServer'
@@ -31,7 +35,10 @@
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
-    AliasesToExport      = @()
+    AliasesToExport      = @(
+        'Get-CarbonPorts'
+        'Set-CarbonJvmOptions'
+    )
     PrivateData          = @{
         PSData = @{
             Tags       = @('WSO2', 'Carbon', 'Hardening', 'Audit', 'Security', 'Linux', 'Windows')
