@@ -20,5 +20,11 @@ namespace CarbonOps
         public const string BackupSetNotFound = "BackupSetNotFound";
         public const string BackupSetCorrupt = "BackupSetCorrupt";
         public const string RestoreFailed = "RestoreFailed";
+        public const string WaiverFileNotFound = "WaiverFileNotFound";
+        public const string WaiverFileMalformed = "WaiverFileMalformed";
+        public const string ReportFolderNotFound = "ReportFolderNotFound";
+        public const string ReportNotWritable = "ReportNotWritable";
+        public const string ReportInputEmpty = "ReportInputEmpty";
+        public const string ReportInputInvalid = "ReportInputInvalid";
     }
 }

@@ -24,6 +24,12 @@ namespace CarbonOps.Commands
             [ErrorIds.BackupSetNotFound] = ErrorCategory.ObjectNotFound,
             [ErrorIds.BackupSetCorrupt] = ErrorCategory.InvalidData,
             [ErrorIds.RestoreFailed] = ErrorCategory.WriteError,
+            [ErrorIds.WaiverFileNotFound] = ErrorCategory.ObjectNotFound,
+            [ErrorIds.WaiverFileMalformed] = ErrorCategory.ParserError,
+            [ErrorIds.ReportFolderNotFound] = ErrorCategory.ObjectNotFound,
+            [ErrorIds.ReportNotWritable] = ErrorCategory.WriteError,
+            [ErrorIds.ReportInputEmpty] = ErrorCategory.InvalidData,
+            [ErrorIds.ReportInputInvalid] = ErrorCategory.InvalidType,
         };
 
         protected string ComputerName => Environment.MachineName;

@@ -31,6 +31,10 @@ namespace CarbonOps.Commands
         [Parameter(ValueFromPipelineByPropertyName = true, DontShow = true)]
         public CheckOutcome? Outcome { get; set; }
 
+        /// <summary>Bound from piped check results: a waived result is left alone.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true, DontShow = true)]
+        public SwitchParameter Waived { get; set; }
+
         [Parameter]
         [ValidatePattern(@"^\d+(KB|MB|GB)$", Options = System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
         public string LogMaxFileSize { get; set; } = "10MB";
@@ -48,11 +52,12 @@ namespace CarbonOps.Commands
                 return;
             }
             var homePaths = (ProductHome ?? new string[0]).Where(p => !string.IsNullOrEmpty(p)).ToList();
-            if (Outcome.HasValue && Outcome != CheckOutcome.Fail && Outcome != CheckOutcome.Warning)
+            if (Waived || (Outcome.HasValue && Outcome != CheckOutcome.Fail && Outcome != CheckOutcome.Warning))
             {
-                // A piped result that did not fail needs no remedy; say so without reading any file.
-                var message = Outcome == CheckOutcome.Pass ? "The check passes; nothing to change." : $"The check result is {Outcome}; there is nothing to remedy.";
-                var status = Outcome == CheckOutcome.Pass ? ChangeStatus.AlreadyCompliant : ChangeStatus.Skipped;
+                // A piped result that did not fail, or is waived, needs no remedy; say so without reading any file.
+                var message = Waived ? "The check result is waived; it is left as it is."
+                    : Outcome == CheckOutcome.Pass ? "The check passes; nothing to change." : $"The check result is {Outcome}; there is nothing to remedy.";
+                var status = Outcome == CheckOutcome.Pass && !Waived ? ChangeStatus.AlreadyCompliant : ChangeStatus.Skipped;
                 foreach (var check in checks)
                 {
                     WriteObject(NoChange(check, homePaths.FirstOrDefault(), status, message));
