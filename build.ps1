@@ -58,6 +58,9 @@ function Invoke-Build {
     $binary = Join-Path $root "src/CarbonOps/bin/$Configuration/netstandard2.0/CarbonOps.dll"
     Copy-Item $binary $moduleOut
     Copy-Item (Join-Path $root 'module/*') $moduleOut -Recurse
+    # The DSC resource manifest carries the module's version, stamped here from the one place it lives.
+    $dscManifest = Join-Path $moduleOut 'CarbonOps.dsc.resource.json'
+    (Get-Content -Raw $dscManifest) -replace '"version": "0\.0\.0"', "`"version`": `"$version`"" | Set-Content -NoNewline $dscManifest
     Invoke-Native (Get-PwshPath) @('-NoProfile', '-NonInteractive', '-File', (Join-Path $root 'tools/Build-Help.ps1'),
         '-ModulePath', (Join-Path $moduleOut 'CarbonOps.psd1'), '-SourcePath', (Join-Path $root 'docs/help'), '-OutputPath', (Join-Path $moduleOut 'en-US'))
     Write-Host "Module laid out in $moduleOut"
