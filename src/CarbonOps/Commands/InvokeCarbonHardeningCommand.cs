@@ -15,6 +15,7 @@ namespace CarbonOps.Commands
 
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("CarbonHome")]
+        [ArgumentCompleter(typeof(ProductHomeCompleter))]
         [AllowNull]
         public string[] ProductHome { get; set; }
 

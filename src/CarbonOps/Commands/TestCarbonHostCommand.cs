@@ -18,6 +18,7 @@ namespace CarbonOps.Commands
 
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("CarbonHome", "PSPath")]
+        [ArgumentCompleter(typeof(ProductHomeCompleter))]
         [ValidateNotNullOrEmpty]
         public string[] ProductHome { get; set; }
 
