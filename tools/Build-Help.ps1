@@ -18,7 +18,7 @@ param(
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version 3.0
 
-$commonParameters = [System.Management.Automation.PSCmdlet]::CommonParameters + [System.Management.Automation.PSCmdlet]::OptionalCommonParameters
+$commonParameters = [System.Management.Automation.PSCmdlet]::CommonParameters + 'UseTransaction'
 $shouldProcessText = @{
     WhatIf  = 'Shows what would happen if the cmdlet runs. Nothing is written.'
     Confirm = 'Prompts you for confirmation before each change.'
@@ -146,6 +146,7 @@ function Get-TypeName([type] $Type) {
 
 function Get-DefaultValue {
     param($Instance, [System.Management.Automation.ParameterMetadata] $Parameter)
+    if ($Parameter.SwitchParameter) { return 'False' }
     if (-not $Instance) { return 'None' }
     $property = $Instance.GetType().GetProperty($Parameter.Name)
     if (-not $property) { return 'None' }

@@ -20,7 +20,7 @@ param(
 )
 
 $ErrorActionPreference = 'Stop'
-$PSStyle.OutputRendering = 'PlainText'
+if ($PSStyle) { $PSStyle.OutputRendering = 'PlainText' }
 Import-Module $Module
 
 $select = @{}
