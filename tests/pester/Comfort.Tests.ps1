@@ -81,4 +81,21 @@ Describe 'Progress' {
         }
         finally { $ps.Dispose() }
     }
+
+    It 'reports progress when Invoke-CarbonHardening works on more than one home' {
+        $homes = foreach ($name in 'one', 'two') {
+            $path = Join-Path $TestDrive "harden-$name"
+            Copy-Item $SampleHome $path -Recurse
+            $path
+        }
+        $ps = [powershell]::Create()
+        try {
+            [void]$ps.AddCommand('Import-Module').AddParameter('Name', $ModulePath).AddStatement().AddCommand('Invoke-CarbonHardening').AddParameter('ProductHome', $homes).AddParameter('WhatIf')
+            $ps.Invoke() | Out-Null
+            $records = @($ps.Streams.Progress | Where-Object Activity -eq 'Invoke-CarbonHardening')
+            $records.StatusDescription | Should -Contain $homes[1]
+            $records[-1].RecordType | Should -Be 'Completed'
+        }
+        finally { $ps.Dispose() }
+    }
 }

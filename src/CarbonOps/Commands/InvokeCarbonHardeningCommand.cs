@@ -70,8 +70,15 @@ namespace CarbonOps.Commands
                 WriteObject(NoChange(hostCheck, null, ChangeStatus.Skipped, hostCheck.NotRemediableReason));
             }
             var options = new RemediationOptions { LogMaxFileSize = LogMaxFileSize.ToUpperInvariant(), LogMaxBackupIndex = LogMaxBackupIndex };
+            var progress = new ProgressRecord(2, "Invoke-CarbonHardening", "Hardening product homes");
             foreach (var path in homePaths)
             {
+                if (homePaths.Count > 1)
+                {
+                    progress.StatusDescription = path;
+                    progress.PercentComplete = homePaths.IndexOf(path) * 100 / homePaths.Count;
+                    WriteProgress(progress);
+                }
                 var home = OpenHome(path);
                 if (home == null)
                 {
@@ -85,6 +92,11 @@ namespace CarbonOps.Commands
                         WriteObject(change);
                     }
                 }
+            }
+            if (homePaths.Count > 1)
+            {
+                progress.RecordType = ProgressRecordType.Completed;
+                WriteProgress(progress);
             }
         }
 
