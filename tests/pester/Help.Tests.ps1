@@ -5,7 +5,7 @@ BeforeDiscovery {
     $modulePath = $env:CARBONOPS_MODULE
     if (-not $modulePath) { $modulePath = Join-Path $PSScriptRoot '../../out/CarbonOps/CarbonOps.psd1' }
     Import-Module $modulePath -Force
-    $common = [System.Management.Automation.PSCmdlet]::CommonParameters + [System.Management.Automation.PSCmdlet]::OptionalCommonParameters
+    $common = [System.Management.Automation.PSCmdlet]::CommonParameters + 'UseTransaction'
     $script:commands = foreach ($command in Get-Command -Module CarbonOps -CommandType Cmdlet | Sort-Object Name) {
         $parameters = $command.Parameters.Values | Where-Object {
             $_.Name -notin $common -and -not ($_.Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] -and $_.DontShow })
