@@ -32,6 +32,7 @@ h3{font-size:1.05rem;margin:6px 0 4px}
 .scroll{overflow-x:auto}
 table{border-collapse:collapse;width:100%;margin:8px 0}
 th,td{text-align:left;padding:6px 8px;border-bottom:1px solid var(--line);vertical-align:top}
+td{overflow-wrap:anywhere}
 th{background:var(--soft);font-size:.85rem;color:var(--muted)}
 td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
 td.zero{color:#98a2b3}
