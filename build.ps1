@@ -7,12 +7,14 @@
            module), and prints last a line "Tests: N passed, N failed, N skipped". It exits non-zero
            when a test failed or none ran.
     Run    builds, then audits the bundled sample product home and previews its hardening with -WhatIf.
+    Package builds, then writes out/package/CarbonOps.<version>.nupkg in the PowerShell Gallery layout
+           (PSResourceGet's Compress-PSResource), ready for a NuGet feed or a local folder repository.
 .EXAMPLE
     dotnet tool restore; dotnet pwsh -NoProfile -File ./build.ps1 -Task Test
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Run')]
+    [ValidateSet('Build', 'Test', 'Run', 'Package')]
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
@@ -56,7 +58,24 @@ function Invoke-Build {
     $binary = Join-Path $root "src/CarbonOps/bin/$Configuration/netstandard2.0/CarbonOps.dll"
     Copy-Item $binary $moduleOut
     Copy-Item (Join-Path $root 'module/*') $moduleOut -Recurse
+    # The DSC resource manifest carries the module's version, stamped here from the one place it lives.
+    $dscManifest = Join-Path $moduleOut 'CarbonOps.dsc.resource.json'
+    (Get-Content -Raw $dscManifest) -replace '"version": "0\.0\.0"', "`"version`": `"$version`"" | Set-Content -NoNewline $dscManifest
+    Invoke-Native (Get-PwshPath) @('-NoProfile', '-NonInteractive', '-File', (Join-Path $root 'tools/Build-Help.ps1'),
+        '-ModulePath', (Join-Path $moduleOut 'CarbonOps.psd1'), '-SourcePath', (Join-Path $root 'docs/help'), '-OutputPath', (Join-Path $moduleOut 'en-US'))
     Write-Host "Module laid out in $moduleOut"
+}
+
+function Invoke-Package {
+    $packageOut = Join-Path $outRoot 'package'
+    if (Test-Path $packageOut) { Remove-Item $packageOut -Recurse -Force }
+    New-Item -ItemType Directory -Path $packageOut | Out-Null
+    Import-Module Microsoft.PowerShell.PSResourceGet -ErrorAction Stop
+    Compress-PSResource -Path $moduleOut -DestinationPath $packageOut
+    $package = Get-ChildItem $packageOut -Filter '*.nupkg'
+    if (-not $package) { throw "Compress-PSResource wrote no package to $packageOut." }
+    Write-Host "Package written: $($package.FullName)"
+    $env:CARBONOPS_PACKAGE_DIR = $packageOut
 }
 
 function Invoke-XunitTests {
@@ -103,6 +122,7 @@ $result = Invoke-Pester -Configuration $config
 
 function Invoke-Test {
     Invoke-Build
+    Invoke-Package
     $xunit = Invoke-XunitTests
     Write-Host "xunit: $($xunit.Passed) passed, $($xunit.Failed) failed, $($xunit.Skipped) skipped"
     $pester = Invoke-PesterTests
@@ -138,4 +158,5 @@ switch ($Task) {
     'Build' { Invoke-Build }
     'Test' { Invoke-Test }
     'Run' { Invoke-Run }
+    'Package' { Invoke-Build; Invoke-Package }
 }

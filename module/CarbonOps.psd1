@@ -10,6 +10,7 @@
     CompatiblePSEditions = @('Desktop', 'Core')
     FormatsToProcess     = @('CarbonOps.Format.ps1xml')
     CmdletsToExport      = @(
+        'Export-CarbonReport'
         'Get-CarbonBackup'
         'Get-CarbonCheck'
         'Get-CarbonInstance'

@@ -39,5 +39,11 @@ namespace CarbonOps
         public const string LogFormatNotRecognised = "LogFormatNotRecognised";
         public const string UserNotFound = "UserNotFound";
         public const string GroupNotFound = "GroupNotFound";
+        public const string WaiverFileNotFound = "WaiverFileNotFound";
+        public const string WaiverFileMalformed = "WaiverFileMalformed";
+        public const string ReportFolderNotFound = "ReportFolderNotFound";
+        public const string ReportNotWritable = "ReportNotWritable";
+        public const string ReportInputEmpty = "ReportInputEmpty";
+        public const string ReportInputInvalid = "ReportInputInvalid";
     }
 }

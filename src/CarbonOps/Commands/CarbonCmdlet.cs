@@ -41,6 +41,12 @@ namespace CarbonOps.Commands
             [ErrorIds.LogFormatNotRecognised] = ErrorCategory.ParserError,
             [ErrorIds.UserNotFound] = ErrorCategory.ObjectNotFound,
             [ErrorIds.GroupNotFound] = ErrorCategory.ObjectNotFound,
+            [ErrorIds.WaiverFileNotFound] = ErrorCategory.ObjectNotFound,
+            [ErrorIds.WaiverFileMalformed] = ErrorCategory.ParserError,
+            [ErrorIds.ReportFolderNotFound] = ErrorCategory.ObjectNotFound,
+            [ErrorIds.ReportNotWritable] = ErrorCategory.WriteError,
+            [ErrorIds.ReportInputEmpty] = ErrorCategory.InvalidData,
+            [ErrorIds.ReportInputInvalid] = ErrorCategory.InvalidType,
         };
 
         protected string ComputerName => Environment.MachineName;

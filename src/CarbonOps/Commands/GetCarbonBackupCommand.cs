@@ -10,6 +10,7 @@ namespace CarbonOps.Commands
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("CarbonHome", "PSPath")]
+        [ArgumentCompleter(typeof(ProductHomeCompleter))]
         [ValidateNotNullOrEmpty]
         public string[] ProductHome { get; set; }
 

@@ -25,6 +25,7 @@ namespace CarbonOps.Commands
 
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("CarbonHome")]
+        [ArgumentCompleter(typeof(ProductHomeCompleter))]
         [AllowNull]
         public string[] ProductHome { get; set; }
 
@@ -41,6 +42,10 @@ namespace CarbonOps.Commands
         [Parameter(ValueFromPipelineByPropertyName = true, DontShow = true)]
         public CheckOutcome? Outcome { get; set; }
 
+        /// <summary>Bound from piped check results: a waived result is left alone.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true, DontShow = true)]
+        public SwitchParameter Waived { get; set; }
+
         /// <summary>Makes high-impact changes without the extra confirmation they ask for at the default $ConfirmPreference.</summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
@@ -54,11 +59,12 @@ namespace CarbonOps.Commands
                 return;
             }
             var homePaths = (ProductHome ?? new string[0]).Where(p => !string.IsNullOrEmpty(p)).ToList();
-            if (Outcome.HasValue && Outcome != CheckOutcome.Fail && Outcome != CheckOutcome.Warning)
+            if (Waived || (Outcome.HasValue && Outcome != CheckOutcome.Fail && Outcome != CheckOutcome.Warning))
             {
-                // A piped result that did not fail needs no remedy; say so without reading any file.
-                var message = Outcome == CheckOutcome.Pass ? "The check passes; nothing to change." : $"The check result is {Outcome}; there is nothing to remedy.";
-                var status = Outcome == CheckOutcome.Pass ? ChangeStatus.AlreadyCompliant : ChangeStatus.Skipped;
+                // A piped result that did not fail, or is waived, needs no remedy; say so without reading any file.
+                var message = Waived ? "The check result is waived; it is left as it is."
+                    : Outcome == CheckOutcome.Pass ? "The check passes; nothing to change." : $"The check result is {Outcome}; there is nothing to remedy.";
+                var status = Outcome == CheckOutcome.Pass && !Waived ? ChangeStatus.AlreadyCompliant : ChangeStatus.Skipped;
                 foreach (var check in checks)
                 {
                     WriteObject(NoChange(check, homePaths.FirstOrDefault(), status, message));
@@ -90,8 +96,15 @@ namespace CarbonOps.Commands
             try
             {
                 var options = BuildOptions();
+                var progress = new ProgressRecord(2, "Invoke-CarbonHardening", "Hardening product homes");
                 foreach (var home in homes)
                 {
+                    if (homes.Count > 1)
+                    {
+                        progress.StatusDescription = home.Path;
+                        progress.PercentComplete = homes.IndexOf(home) * 100 / homes.Count;
+                        WriteProgress(progress);
+                    }
                     var remedies = CheckCatalog.All.Where(requested[home.Path].Contains).Select(Remedy.For);
                     var results = HardeningEngine.RemediateHome(remedies, home, SessionFor(home.Path), options, ComputerName, Confirm, ex =>
                     {
@@ -105,6 +118,11 @@ namespace CarbonOps.Commands
                         WriteVerbose($"{change.CheckId} {change.Status}: {change.Setting} in '{change.Path}' ('{change.OldValue}' -> '{change.NewValue}').");
                         WriteObject(change);
                     }
+                }
+                if (homes.Count > 1)
+                {
+                    progress.RecordType = ProgressRecordType.Completed;
+                    WriteProgress(progress);
                 }
             }
             finally

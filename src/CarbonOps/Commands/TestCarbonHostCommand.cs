@@ -4,6 +4,7 @@ using System.Management.Automation;
 using CarbonOps.Checks;
 using CarbonOps.Host;
 using CarbonOps.Installation;
+using CarbonOps.Waivers;
 
 namespace CarbonOps.Commands
 {
@@ -13,9 +14,11 @@ namespace CarbonOps.Commands
     public sealed class TestCarbonHostCommand : CarbonCmdlet
     {
         private readonly List<CarbonHome> homes = new List<CarbonHome>();
+        private WaiverSet waivers;
 
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("CarbonHome", "PSPath")]
+        [ArgumentCompleter(typeof(ProductHomeCompleter))]
         [ValidateNotNullOrEmpty]
         public string[] ProductHome { get; set; }
 
@@ -48,6 +51,31 @@ namespace CarbonOps.Commands
 
         [Parameter]
         public SwitchParameter Quiet { get; set; }
+
+        /// <summary>A .json or .psd1 file of waivers: matching results are marked Waived, not counted as failures.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string WaiverPath { get; set; }
+
+        protected override void BeginProcessing()
+        {
+            if (WaiverPath == null)
+            {
+                return;
+            }
+            try
+            {
+                waivers = WaiverSet.Load(ResolvePath(WaiverPath), System.DateTime.Now);
+            }
+            catch (CarbonOpsException ex)
+            {
+                ThrowTerminatingError(ToErrorRecord(ex, WaiverPath));
+            }
+            foreach (var warning in waivers.Warnings)
+            {
+                WriteWarning(warning);
+            }
+        }
 
         protected override void ProcessRecord()
         {
@@ -83,7 +111,8 @@ namespace CarbonOps.Commands
             var allPassed = true;
             void Emit(CheckResult result)
             {
-                allPassed &= result.Outcome != CheckOutcome.Fail && result.Outcome != CheckOutcome.Error;
+                result = waivers?.Apply(result) ?? result;
+                allPassed &= !result.IsUnwaivedFailure;
                 if (!Quiet)
                 {
                     WriteObject(result);

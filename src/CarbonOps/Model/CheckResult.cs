@@ -38,5 +38,22 @@ namespace CarbonOps
         public string ProductHome { get; }
         public string ComputerName { get; }
         public string Reference { get; }
+
+        /// <summary>True when a waiver accepts this result: it is shown, but not counted as a failure. Outcome is unchanged.</summary>
+        public bool Waived { get; private set; }
+
+        /// <summary>Why the result is waived; for a waiver past its date, "Expired on yyyy-MM-dd: reason" with Waived false.</summary>
+        public string WaiverReason { get; private set; }
+
+        /// <summary>Fail or Error, and not waived: what scripts, -Quiet and reports count as a failure.</summary>
+        internal bool IsUnwaivedFailure => !Waived && (Outcome == CheckOutcome.Fail || Outcome == CheckOutcome.Error);
+
+        internal CheckResult WithWaiver(bool waived, string reason)
+        {
+            var copy = (CheckResult)MemberwiseClone();
+            copy.Waived = waived;
+            copy.WaiverReason = reason;
+            return copy;
+        }
     }
 }
