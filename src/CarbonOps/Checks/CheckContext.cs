@@ -25,5 +25,11 @@ namespace CarbonOps.Checks
     {
         /// <summary>How many Carbon instances share this host (at least 1).</summary>
         public int InstanceCount { get; set; } = 1;
+
+        /// <summary>The primary keystore's password where Secure Vault protects it in the files (keystore and vault checks).</summary>
+        public System.Security.SecureString KeystorePassword { get; set; }
+
+        /// <summary>A certificate that expires within this many days is a warning (Security.CertificateExpiry).</summary>
+        public int CertificateExpiryDays { get; set; } = 30;
     }
 }

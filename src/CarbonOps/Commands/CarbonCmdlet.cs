@@ -24,6 +24,17 @@ namespace CarbonOps.Commands
             [ErrorIds.BackupSetNotFound] = ErrorCategory.ObjectNotFound,
             [ErrorIds.BackupSetCorrupt] = ErrorCategory.InvalidData,
             [ErrorIds.RestoreFailed] = ErrorCategory.WriteError,
+            [ErrorIds.KeystoreNotFound] = ErrorCategory.ObjectNotFound,
+            [ErrorIds.KeystoreCorrupt] = ErrorCategory.InvalidData,
+            [ErrorIds.KeystorePasswordIncorrect] = ErrorCategory.AuthenticationError,
+            [ErrorIds.KeystorePasswordRequired] = ErrorCategory.AuthenticationError,
+            [ErrorIds.KeystoreTypeMismatch] = ErrorCategory.InvalidData,
+            [ErrorIds.KeystoreKeyNotFound] = ErrorCategory.ObjectNotFound,
+            [ErrorIds.KeystoreFileExists] = ErrorCategory.ResourceExists,
+            [ErrorIds.CertificateInvalid] = ErrorCategory.InvalidData,
+            [ErrorIds.SecretAliasNotFound] = ErrorCategory.ObjectNotFound,
+            [ErrorIds.SecureVaultBroken] = ErrorCategory.InvalidData,
+            [ErrorIds.SecureVaultConfigured] = ErrorCategory.InvalidOperation,
         };
 
         protected string ComputerName => Environment.MachineName;

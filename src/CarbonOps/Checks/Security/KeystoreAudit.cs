@@ -1,0 +1,114 @@
+using System.Collections.Generic;
+using System.Linq;
+using CarbonOps.Installation;
+using CarbonOps.Keystores;
+using CarbonOps.SecureVault;
+using Org.BouncyCastle.X509;
+
+namespace CarbonOps.Checks.Security
+{
+    /// <summary>The configured keystores of a home, opened for the checks with the best password at hand.</summary>
+    internal sealed class KeystoreAudit
+    {
+        public ConfiguredKeystore Config;
+        public KeystoreFile Store;
+        /// <summary>Why the store could not be read, or null.</summary>
+        public string Problem;
+        public bool OpensWithDefaultPassword;
+
+        public string Label => $"{Config.Source} ({SecretProtector.LocationFor(HomePath, Config.FullPath ?? Config.Location)})";
+        private string HomePath;
+
+        /// <summary>The certificates of the keys in use: the configured alias, or every key entry where none is configured.</summary>
+        public IEnumerable<(string Alias, X509Certificate Certificate)> KeyCertificates()
+        {
+            if (Store == null)
+            {
+                yield break;
+            }
+            if (Config.KeyAlias != null)
+            {
+                var stored = Store.FindAlias(Config.KeyAlias);
+                if (stored != null)
+                {
+                    yield return (stored, Store.GetCertificate(stored));
+                }
+                yield break;
+            }
+            foreach (var alias in Store.Aliases.Where(Store.IsKeyEntry))
+            {
+                yield return (alias, Store.GetCertificate(alias));
+            }
+        }
+
+        public static IReadOnlyList<KeystoreAudit> Open(CheckContext context, KeystoreRole role)
+        {
+            var home = context.Home;
+            var given = SecretText.ToPlain(context.Options.KeystorePassword);
+            var startup = PasswordFiles.ReadStartupPassword(home.Path);
+            var result = new List<KeystoreAudit>();
+            foreach (var config in KeystoreLocations.Read(home).Where(k => k.Role == role))
+            {
+                var audit = new KeystoreAudit { Config = config, HomePath = home.Path };
+                result.Add(audit);
+                if (config.FullPath == null)
+                {
+                    audit.Problem = "no Location is configured";
+                    continue;
+                }
+                var type = KeystoreFile.ParseType(config.Type);
+                var candidates = new[] { config.Password.Literal, given, startup }.Where(p => p != null).Distinct().ToList();
+                string failure = null;
+                foreach (var password in candidates)
+                {
+                    try
+                    {
+                        audit.Store = KeystoreFile.Open(config.FullPath, password.ToCharArray(), type);
+                        failure = null;
+                        break;
+                    }
+                    catch (CarbonOpsException ex)
+                    {
+                        failure = ex.ErrorId == ErrorIds.KeystorePasswordIncorrect ? "it does not open with the configured password" : ex.Message;
+                        if (ex.ErrorId != ErrorIds.KeystorePasswordIncorrect)
+                        {
+                            break;
+                        }
+                    }
+                }
+                if (audit.Store == null && (failure == null || failure.StartsWith("it does not open", System.StringComparison.Ordinal)))
+                {
+                    try
+                    {
+                        // A JKS store's certificates can be read without its password.
+                        audit.Store = KeystoreFile.Open(config.FullPath, null, type);
+                    }
+                    catch (CarbonOpsException ex)
+                    {
+                        failure = failure ?? (ex.ErrorId == ErrorIds.KeystorePasswordRequired ? "its password is not at hand (give -KeystorePassword)" : ex.Message);
+                    }
+                }
+                audit.Problem = failure;
+                if (audit.Store == null && failure != null && !System.IO.File.Exists(config.FullPath))
+                {
+                    continue;
+                }
+                audit.OpensWithDefaultPassword = config.Password.Literal == CertificateFacts.Wso2DefaultPassword || OpensWith(config.FullPath, CertificateFacts.Wso2DefaultPassword);
+            }
+            return result;
+        }
+
+        private static bool OpensWith(string path, string password)
+        {
+            try
+            {
+                KeystoreFile.Open(path, password.ToCharArray());
+                return true;
+            }
+            catch (CarbonOpsException)
+            {
+                return false;
+            }
+        }
+    }
+}
