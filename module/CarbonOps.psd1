@@ -13,13 +13,20 @@
         'Get-CarbonBackup'
         'Get-CarbonCheck'
         'Get-CarbonInstance'
+        'Import-CarbonCertificate'
         'Invoke-CarbonHardening'
+        'New-CarbonKeystore'
+        'Protect-CarbonSecret'
         'Restore-CarbonConfiguration'
+        'Set-CarbonKeystore'
+        'Set-CarbonKeystorePassword'
         'Test-CarbonHost'
+        'Test-CarbonSecureVault'
+        'Unprotect-CarbonSecret'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
-    AliasesToExport      = @()
+    AliasesToExport      = @('Enable-CarbonSecureVault')
     PrivateData          = @{
         PSData = @{
             Tags       = @('WSO2', 'Carbon', 'Hardening', 'Audit', 'Security', 'Linux', 'Windows')

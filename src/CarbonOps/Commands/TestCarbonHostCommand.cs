@@ -36,6 +36,15 @@ namespace CarbonOps.Commands
         [Parameter]
         public SwitchParameter Quiet { get; set; }
 
+        /// <summary>The primary keystore's password, where Secure Vault protects it in the files (keystore and Secure Vault checks).</summary>
+        [Parameter]
+        public System.Security.SecureString KeystorePassword { get; set; }
+
+        /// <summary>Security.CertificateExpiry warns about certificates that expire within this many days.</summary>
+        [Parameter]
+        [ValidateRange(1, 3650)]
+        public int CertificateExpiryDays { get; set; } = 30;
+
         protected override void ProcessRecord()
         {
             foreach (var path in ProductHome ?? new string[0])
@@ -59,6 +68,8 @@ namespace CarbonOps.Commands
             var options = new CheckOptions
             {
                 InstanceCount = MyInvocation.BoundParameters.ContainsKey(nameof(InstanceCount)) ? InstanceCount : System.Math.Max(1, homes.Count),
+                KeystorePassword = KeystorePassword,
+                CertificateExpiryDays = CertificateExpiryDays,
             };
             var probe = HostProbe.Current;
             var allPassed = true;

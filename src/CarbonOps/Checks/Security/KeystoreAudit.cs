@@ -67,13 +67,18 @@ namespace CarbonOps.Checks.Security
                         failure = null;
                         break;
                     }
+                    catch (CarbonOpsException ex) when (ex.ErrorId == ErrorIds.KeystorePasswordIncorrect)
+                    {
+                        // Only the configured literal is this store's own password; the others are tries.
+                        if (password == config.Password.Literal)
+                        {
+                            failure = "it does not open with its configured password";
+                        }
+                    }
                     catch (CarbonOpsException ex)
                     {
-                        failure = ex.ErrorId == ErrorIds.KeystorePasswordIncorrect ? "it does not open with the configured password" : ex.Message;
-                        if (ex.ErrorId != ErrorIds.KeystorePasswordIncorrect)
-                        {
-                            break;
-                        }
+                        failure = ex.Message;
+                        break;
                     }
                 }
                 if (audit.Store == null && (failure == null || failure.StartsWith("it does not open", System.StringComparison.Ordinal)))
