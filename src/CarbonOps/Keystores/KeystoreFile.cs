@@ -155,6 +155,11 @@ namespace CarbonOps.Keystores
 
         public void SetKeyEntry(string alias, AsymmetricKeyParameter key, char[] keyPassword, X509Certificate[] chain)
         {
+            // BouncyCastle refuses an alias in use; replacing an entry is delete + add, as keytool does.
+            if (FindAlias(alias) is string existing)
+            {
+                Delete(existing);
+            }
             if (jks != null)
             {
                 jks.SetKeyEntry(alias.ToLowerInvariant(), key, keyPassword, chain);
@@ -165,6 +170,10 @@ namespace CarbonOps.Keystores
 
         public void SetTrustedCertificate(string alias, X509Certificate certificate)
         {
+            if (FindAlias(alias) is string existing)
+            {
+                Delete(existing);
+            }
             if (jks != null)
             {
                 jks.SetCertificateEntry(alias.ToLowerInvariant(), certificate);
