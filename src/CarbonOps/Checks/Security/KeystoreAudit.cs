@@ -19,26 +19,28 @@ namespace CarbonOps.Checks.Security
         public string Label => $"{Config.Source} ({SecretProtector.LocationFor(HomePath, Config.FullPath ?? Config.Location)})";
         private string HomePath;
 
-        /// <summary>The certificates of the keys in use: the configured alias, or every key entry where none is configured.</summary>
-        public IEnumerable<(string Alias, X509Certificate Certificate)> KeyCertificates()
+        /// <summary>A key in use and its certificate.</summary>
+        public sealed class KeyInUse
         {
+            public string Alias;
+            public X509Certificate Certificate;
+        }
+
+        /// <summary>The certificates of the keys in use: the configured alias, or every key entry where none is configured.</summary>
+        /// <remarks>A list, not an iterator: a compiler-made iterator of BouncyCastle types would load BouncyCastle with the catalogue.</remarks>
+        public List<KeyInUse> KeyCertificates()
+        {
+            var result = new List<KeyInUse>();
             if (Store == null)
             {
-                yield break;
+                return result;
             }
-            if (Config.KeyAlias != null)
+            var aliases = Config.KeyAlias != null ? new[] { Store.FindAlias(Config.KeyAlias) }.Where(a => a != null) : Store.Aliases.Where(Store.IsKeyEntry);
+            foreach (var alias in aliases)
             {
-                var stored = Store.FindAlias(Config.KeyAlias);
-                if (stored != null)
-                {
-                    yield return (stored, Store.GetCertificate(stored));
-                }
-                yield break;
+                result.Add(new KeyInUse { Alias = alias, Certificate = Store.GetCertificate(alias) });
             }
-            foreach (var alias in Store.Aliases.Where(Store.IsKeyEntry))
-            {
-                yield return (alias, Store.GetCertificate(alias));
-            }
+            return result;
         }
 
         public static IReadOnlyList<KeystoreAudit> Open(CheckContext context, KeystoreRole role)

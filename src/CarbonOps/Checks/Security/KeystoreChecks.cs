@@ -79,9 +79,11 @@ namespace CarbonOps.Checks.Security
             var seen = 0;
             foreach (var audit in audits)
             {
-                foreach (var (alias, cert) in audit.KeyCertificates())
+                foreach (var key in audit.KeyCertificates())
                 {
                     seen++;
+                    var alias = key.Alias;
+                    var cert = key.Certificate;
                     var size = CertificateFacts.KeySize(cert);
                     var keyAlgorithm = CertificateFacts.KeyAlgorithm(cert);
                     var weakKey = keyAlgorithm == "RSA" && size < 2048;
@@ -113,7 +115,7 @@ namespace CarbonOps.Checks.Security
             var soonest = DateTime.MaxValue;
             foreach (var audit in audits)
             {
-                foreach (var (alias, _) in audit.KeyCertificates())
+                foreach (var alias in audit.KeyCertificates().Select(k => k.Alias))
                 {
                     foreach (var cert in audit.Store.GetChain(alias))
                     {
