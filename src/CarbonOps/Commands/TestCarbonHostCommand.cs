@@ -33,6 +33,19 @@ namespace CarbonOps.Commands
         [ValidateRange(1, 1000)]
         public int InstanceCount { get; set; }
 
+        /// <summary>What the host is for: the guide's CPU and memory minimums differ.</summary>
+        [Parameter]
+        public HostProfile Profile { get; set; } = HostProfile.PhysicalServer;
+
+        /// <summary>The Java home to check; by default $JAVA_HOME, then the java on PATH.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string JavaHome { get; set; }
+
+        /// <summary>The products are built from source on this host: checks Maven and Subversion, and wants a JDK.</summary>
+        [Parameter]
+        public SwitchParameter BuildFromSource { get; set; }
+
         [Parameter]
         public SwitchParameter Quiet { get; set; }
 
@@ -68,9 +81,15 @@ namespace CarbonOps.Commands
             var options = new CheckOptions
             {
                 InstanceCount = MyInvocation.BoundParameters.ContainsKey(nameof(InstanceCount)) ? InstanceCount : System.Math.Max(1, homes.Count),
+                Profile = Profile,
+                JavaHome = JavaHome == null ? null : ResolvePath(JavaHome),
+                BuildFromSource = BuildFromSource,
+                Homes = homes,
+                CurrentDirectory = SessionState.Path.CurrentFileSystemLocation.ProviderPath,
                 KeystorePassword = KeystorePassword,
                 CertificateExpiryDays = CertificateExpiryDays,
             };
+            var java = new JavaProbe();
             var probe = HostProbe.Current;
             var allPassed = true;
             void Emit(CheckResult result)
@@ -82,7 +101,7 @@ namespace CarbonOps.Commands
                 }
             }
 
-            var hostContext = new CheckContext(probe, null, options);
+            var hostContext = new CheckContext(probe, null, options, java);
             foreach (var check in checks.Where(c => c.Scope == CheckScope.Host))
             {
                 Emit(CheckRunner.Run(check, hostContext));
@@ -97,7 +116,7 @@ namespace CarbonOps.Commands
                     progress.PercentComplete = i * 100 / homes.Count;
                     WriteProgress(progress);
                 }
-                var context = new CheckContext(probe, homes[i], options);
+                var context = new CheckContext(probe, homes[i], options, java);
                 foreach (var check in productChecks)
                 {
                     Emit(CheckRunner.Run(check, context));

@@ -10,4 +10,7 @@ namespace CarbonOps
     public enum ChangeStatus { Changed, AlreadyCompliant, WhatIf, Skipped, Failed }
 
     public enum RestoreStatus { Restored, Removed, AlreadyOriginal, WhatIf, Failed }
+
+    /// <summary>What the host is for, as the guide's hardware list tells them apart.</summary>
+    public enum HostProfile { PhysicalServer, VirtualMachine, CassandraNode }
 }

@@ -20,7 +20,8 @@ namespace CarbonOps.Tests.Commands
             var results = output.Of<CheckResult>().ToList();
             Assert.Contains(results, r => r.CheckId == "Host.Memory");
             Assert.Contains(results, r => r.CheckId == "Database.EmbeddedH2" && r.Outcome == CheckOutcome.Fail);
-            Assert.All(results.Where(r => r.CheckId != "Host.Memory"), r => Assert.Equal(Path.GetFullPath(home), r.ProductHome));
+            Assert.All(results.Where(r => CarbonOps.Checks.CheckCatalog.Find(r.CheckId).Scope == CheckScope.Product), r => Assert.Equal(Path.GetFullPath(home), r.ProductHome));
+            Assert.All(results.Where(r => CarbonOps.Checks.CheckCatalog.Find(r.CheckId).Scope == CheckScope.Host), r => Assert.Null(r.ProductHome));
         }
 
         [CorpusFact]

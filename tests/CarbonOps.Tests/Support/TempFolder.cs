@@ -63,12 +63,29 @@ namespace CarbonOps.Tests.Support
             return Convert.ToHexString(sha.ComputeHash(System.Text.Encoding.UTF8.GetBytes(string.Join("\n", lines))));
         }
 
+        private bool IsUnderLink(string file)
+        {
+            for (var dir = System.IO.Path.GetDirectoryName(file); dir != null && dir.Length > Path.Length; dir = System.IO.Path.GetDirectoryName(dir))
+            {
+                if (new DirectoryInfo(dir).LinkTarget != null)
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         public void Dispose()
         {
             try
             {
                 foreach (var file in Directory.GetFiles(Path, "*", SearchOption.AllDirectories))
                 {
+                    // A link's target may be outside the folder (a real JDK): never change its mode.
+                    if (new FileInfo(file).LinkTarget != null || !file.StartsWith(Path, StringComparison.Ordinal) || IsUnderLink(file))
+                    {
+                        continue;
+                    }
                     File.SetAttributes(file, FileAttributes.Normal);
                     if (!OperatingSystem.IsWindows())
                     {
