@@ -1,40 +1,49 @@
 using System;
+using System.Security.Cryptography;
 using System.Text;
 using Org.BouncyCastle.Crypto;
-using Org.BouncyCastle.Crypto.Encodings;
-using Org.BouncyCastle.Crypto.Engines;
 using Org.BouncyCastle.Crypto.Parameters;
 using Org.BouncyCastle.Security;
 
 namespace CarbonOps.SecureVault
 {
     /// <summary>
-    /// What Java's Cipher.getInstance("RSA") does for Secure Vault: RSA with PKCS#1 v1.5 padding,
-    /// the result in base64. The padding is random, so one value never encrypts to the same text twice.
+    /// What Java's Cipher.getInstance("RSA") does for Secure Vault: RSA with PKCS#1 v1.5 padding, the
+    /// result in base64, done with .NET's own RSA on a key read by BouncyCastle. The padding is random,
+    /// so one value never encrypts to the same text twice.
     /// </summary>
-    internal static class SecretCipher
+    internal sealed class SecretCipher : IDisposable
     {
-        public static string Encrypt(AsymmetricKeyParameter publicKey, string plaintext)
+        private readonly RSA publicKey;
+        private readonly RSA privateKey;
+
+        /// <param name="privateKey">Null where only encryption is needed.</param>
+        public SecretCipher(AsymmetricKeyParameter publicKey, AsymmetricKeyParameter privateKey)
         {
-            var engine = new Pkcs1Encoding(new RsaEngine());
-            engine.Init(true, new ParametersWithRandom(publicKey, new SecureRandom()));
+            this.publicKey = ToRsa(publicKey as RsaKeyParameters);
+            this.privateKey = privateKey == null ? null : ToRsa(privateKey as RsaPrivateCrtKeyParameters);
+        }
+
+        public string Encrypt(string plaintext)
+        {
             var bytes = Encoding.UTF8.GetBytes(plaintext);
-            if (bytes.Length > engine.GetInputBlockSize())
+            var limit = publicKey.KeySize / 8 - 11;
+            if (bytes.Length > limit)
             {
                 throw new CarbonOpsException(ErrorIds.ParameterValueInvalid,
-                    $"A secret is longer ({bytes.Length} bytes) than the keystore's RSA key can encrypt in one block ({engine.GetInputBlockSize()} bytes).");
+                    $"A secret is longer ({bytes.Length} bytes) than the keystore's RSA key can encrypt in one block ({limit} bytes).");
             }
-            return Convert.ToBase64String(engine.ProcessBlock(bytes, 0, bytes.Length));
+            return Convert.ToBase64String(publicKey.Encrypt(bytes, RSAEncryptionPadding.Pkcs1));
         }
 
         /// <summary>The plaintext, or null when the value is not base64 or does not decrypt with the key.</summary>
-        public static string TryDecrypt(AsymmetricKeyParameter privateKey, string base64)
+        public string TryDecrypt(string base64)
         {
             byte[] data;
             try
             {
                 // The cipher tool's base64 encoder wraps lines; tolerate any whitespace.
-                data = Convert.FromBase64String(StripWhitespace(base64));
+                data = Convert.FromBase64String(StripWhitespace(base64 ?? ""));
             }
             catch (FormatException)
             {
@@ -42,22 +51,44 @@ namespace CarbonOps.SecureVault
             }
             try
             {
-                var engine = new Pkcs1Encoding(new RsaEngine());
-                engine.Init(false, privateKey);
-                var plain = engine.ProcessBlock(data, 0, data.Length);
-                return new UTF8Encoding(false, true).GetString(plain);
+                return new UTF8Encoding(false, true).GetString(privateKey.Decrypt(data, RSAEncryptionPadding.Pkcs1));
             }
-            catch (Exception ex) when (ex is InvalidCipherTextException || ex is DataLengthException || ex is ArgumentException)
+            catch (Exception ex) when (ex is CryptographicException || ex is ArgumentException || ex is DecoderFallbackException)
             {
                 return null;
             }
         }
 
         /// <summary>True when the key pair encrypts and decrypts: the certificate belongs to the private key.</summary>
-        public static bool KeysMatch(AsymmetricKeyParameter publicKey, AsymmetricKeyParameter privateKey)
+        public bool KeysMatch()
         {
             const string probe = "carbonops-key-probe";
-            return TryDecrypt(privateKey, Encrypt(publicKey, probe)) == probe;
+            return TryDecrypt(Encrypt(probe)) == probe;
+        }
+
+        public static bool KeysMatch(AsymmetricKeyParameter publicKey, AsymmetricKeyParameter privateKey)
+        {
+            using (var cipher = new SecretCipher(publicKey, privateKey))
+            {
+                return cipher.KeysMatch();
+            }
+        }
+
+        public void Dispose()
+        {
+            publicKey.Dispose();
+            privateKey?.Dispose();
+        }
+
+        private static RSA ToRsa(RsaKeyParameters key)
+        {
+            if (key == null)
+            {
+                throw new CarbonOpsException(ErrorIds.CertificateInvalid, "Secure Vault encrypts with RSA; the keystore's key is not an RSA key.");
+            }
+            var rsa = RSA.Create();
+            rsa.ImportParameters(key is RsaPrivateCrtKeyParameters crt ? DotNetUtilities.ToRSAParameters(crt) : DotNetUtilities.ToRSAParameters(key));
+            return rsa;
         }
 
         private static string StripWhitespace(string s)

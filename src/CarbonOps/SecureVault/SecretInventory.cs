@@ -82,13 +82,22 @@ namespace CarbonOps.SecureVault
             var slots = new List<SecretSlot>();
             var used = new HashSet<CipherToolMapping>();
             var taken = new HashSet<string>(mappings.Select(m => m.Alias), StringComparer.Ordinal);
+            var selections = new Dictionary<CipherToolMapping, IReadOnlyList<XElement>>();
+            IReadOnlyList<XElement> Selected(CipherToolMapping m, XmlConfig config)
+            {
+                if (!selections.TryGetValue(m, out var found))
+                {
+                    selections[m] = found = m.XPath.Select(config.Document);
+                }
+                return found;
+            }
 
             foreach (var builtIn in BuiltIns(home, openXml))
             {
                 var config = openXml(builtIn.RelativePath);
                 var elements = builtIn.Select(config);
                 var mapping = builtIn.Attribute == null
-                    ? mappings.FirstOrDefault(m => m.RelativePath == builtIn.RelativePath && m.XPath != null && m.XPath.Select(config.Document).Intersect(elements).Any())
+                    ? mappings.FirstOrDefault(m => m.RelativePath == builtIn.RelativePath && m.XPath != null && Selected(m, config).Intersect(elements).Any())
                     : null;
                 if (mapping != null)
                 {

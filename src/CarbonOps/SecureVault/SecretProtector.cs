@@ -70,10 +70,12 @@ namespace CarbonOps.SecureVault
                 warnings.Add($"{attributeSlot.Location} holds a password in an attribute, which Secure Vault cannot protect in Carbon 4.2.0; remove keystoreFile/keystorePass from the connector so Tomcat uses carbon.xml's keystore, or keep the file owner-only.");
             }
             var encrypted = new Dictionary<string, bool>(StringComparer.Ordinal);
+            var edits = new List<ElementEdit>();
             foreach (var group in slots.Where(s => s.Attribute == null).GroupBy(s => s.Alias, StringComparer.Ordinal))
             {
-                encrypted[group.Key] = ProtectAlias(group.Key, group.ToList(), OpenXml, cipherText, key, changes, warnings);
+                encrypted[group.Key] = ProtectAlias(group.Key, group.ToList(), OpenXml, cipherText, key, changes, warnings, edits);
             }
+            ApplyElementEdits(edits, changes);
             foreach (var alias in inventory.ListedAliases.Where(a => !encrypted.ContainsKey(a) && (wanted == null || wanted.Contains(a))))
             {
                 ProtectOrphan(alias, cipherText, key, changes, warnings);
@@ -92,10 +94,17 @@ namespace CarbonOps.SecureVault
         }
 
         /// <returns>True when the alias is (now) protected.</returns>
-        private static bool ProtectAlias(string alias, List<SecretSlot> slots, Func<string, XmlConfig> openXml, PropertiesConfig cipherText,
-            VaultKey key, RemediationContext changes, List<string> warnings)
+        private sealed class ElementEdit
         {
-            var literals = new List<(SecretSlot Slot, int Index, string Value)>();
+            public XmlConfig Config;
+            public XElement Element;
+            public string Alias;
+        }
+
+        private static bool ProtectAlias(string alias, List<SecretSlot> slots, Func<string, XmlConfig> openXml, PropertiesConfig cipherText,
+            VaultKey key, RemediationContext changes, List<string> warnings, List<ElementEdit> edits)
+        {
+            var literals = new List<(SecretSlot Slot, XElement Element, string Value)>();
             var protectedCount = 0;
             foreach (var slot in slots)
             {
@@ -113,7 +122,7 @@ namespace CarbonOps.SecureVault
                     var own = SecureVaultNames.AliasOf(elements[i]);
                     if (slot.HoldsLiteral(elements[i]))
                     {
-                        literals.Add((slot, i, elements[i].Value.Trim()));
+                        literals.Add((slot, elements[i], elements[i].Value.Trim()));
                     }
                     else if (own == alias)
                     {
@@ -150,7 +159,7 @@ namespace CarbonOps.SecureVault
                 throw new CarbonOpsException(ErrorIds.SecureVaultBroken,
                     $"'{alias}' is referenced by svns:secretAlias but cipher-text.properties has no entry for it, so Carbon would use the alias text as the password. Put the password in [brackets] there and run again.", cipherText.Path);
             }
-            else if (SecretCipher.TryDecrypt(key.PrivateKey, entry.Value) == null)
+            else if (key.Cipher.TryDecrypt(entry.Value) == null)
             {
                 throw new CarbonOpsException(ErrorIds.SecureVaultBroken,
                     $"The cipher-text.properties entry '{alias}' does not decrypt with the key '{key.Alias}' of '{key.StorePath}'. Put the password in [brackets] there and run again.", cipherText.Path);
@@ -167,19 +176,42 @@ namespace CarbonOps.SecureVault
 
             foreach (var group in literals.GroupBy(l => l.Slot))
             {
-                var slot = group.Key;
-                var config = openXml(slot.RelativePath);
-                var prefix = EnsureNamespace(config, changes);
-                foreach (var literal in group)
-                {
-                    config.SetElementText(slot.Select(config)[literal.Index], SecureVaultNames.ProtectedText);
-                    config.SetAttribute(slot.Select(config)[literal.Index], XName.Get(SecureVaultNames.AliasAttribute, SecureVaultNames.Namespace), prefix + ":" + SecureVaultNames.AliasAttribute, alias);
-                }
-                changes.Record(config.Path, $"{alias} ({slot.XPath.Text})", "(plain text)", Protected(alias));
+                var config = openXml(group.Key.RelativePath);
+                edits.AddRange(group.Select(l => new ElementEdit { Config = config, Element = l.Element, Alias = alias }));
+                changes.Record(config.Path, $"{alias} ({group.Key.XPath.Text})", "(plain text)", Protected(alias));
             }
             changes.Record(cipherText.Path, alias, entry == null ? null : bracketed != null ? "[plain text]" : "(encrypted)", "(encrypted)");
-            cipherText.Set(alias, SecretCipher.Encrypt(key.Certificate.GetPublicKey(), plaintext));
+            cipherText.Set(alias, key.Cipher.Encrypt(plaintext));
             return true;
+        }
+
+        /// <summary>
+        /// Applies the element edits of each file from its last element to its first, so every element
+        /// keeps the position it had when the file was parsed: one parse per file, not one per edit.
+        /// </summary>
+        private static void ApplyElementEdits(List<ElementEdit> edits, RemediationContext changes)
+        {
+            foreach (var file in edits.GroupBy(e => e.Config))
+            {
+                var config = file.Key;
+                var root = config.Root;
+                var prefix = SecureVaultNames.DeclaredPrefix(root);
+                var declare = prefix == null;
+                if (declare)
+                {
+                    prefix = root.GetNamespaceOfPrefix(SecureVaultNames.Prefix) == null ? SecureVaultNames.Prefix : "svns1";
+                }
+                foreach (var edit in file.OrderByDescending(e => config.ElementOffset(e.Element)))
+                {
+                    config.SetElementText(edit.Element, SecureVaultNames.ProtectedText);
+                    config.SetAttribute(edit.Element, XName.Get(SecureVaultNames.AliasAttribute, SecureVaultNames.Namespace), prefix + ":" + SecureVaultNames.AliasAttribute, edit.Alias);
+                }
+                if (declare)
+                {
+                    changes.Record(config.Path, "xmlns:" + prefix, null, SecureVaultNames.Namespace);
+                    config.SetAttribute(root, XNamespace.Xmlns + prefix, "xmlns:" + prefix, SecureVaultNames.Namespace);
+                }
+            }
         }
 
         /// <summary>An entry of cipher-text.properties that no element maps: encrypt it when it is in [brackets].</summary>
@@ -190,10 +222,10 @@ namespace CarbonOps.SecureVault
             if (bracketed != null)
             {
                 changes.Record(cipherText.Path, alias, "[plain text]", "(encrypted)");
-                cipherText.Set(alias, SecretCipher.Encrypt(key.Certificate.GetPublicKey(), bracketed));
+                cipherText.Set(alias, key.Cipher.Encrypt(bracketed));
                 return;
             }
-            if (SecretCipher.TryDecrypt(key.PrivateKey, value ?? "") == null)
+            if (key.Cipher.TryDecrypt(value) == null)
             {
                 warnings.Add($"The cipher-text.properties entry '{alias}' does not decrypt with the key '{key.Alias}'; no configuration element maps it here, so it was left as it is.");
                 return;
@@ -235,24 +267,6 @@ namespace CarbonOps.SecureVault
         {
             var root = Path.GetFullPath(home).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
             return fullPath.StartsWith(root, StringComparison.Ordinal) ? fullPath.Substring(root.Length).Replace(Path.DirectorySeparatorChar, '/') : fullPath;
-        }
-
-        /// <summary>Declares xmlns:svns on the document element where no prefix is bound to the Secure Vault namespace; returns the prefix.</summary>
-        private static string EnsureNamespace(XmlConfig config, RemediationContext changes)
-        {
-            var declared = SecureVaultNames.DeclaredPrefix(config.Root);
-            if (declared != null)
-            {
-                return declared;
-            }
-            var prefix = SecureVaultNames.Prefix;
-            if (config.Root.GetNamespaceOfPrefix(prefix) != null)
-            {
-                prefix = "svns1";
-            }
-            changes.Record(config.Path, "xmlns:" + prefix, null, SecureVaultNames.Namespace);
-            config.SetAttribute(config.Root, XNamespace.Xmlns + prefix, "xmlns:" + prefix, SecureVaultNames.Namespace);
-            return prefix;
         }
 
         private static string Protected(string alias) => $"{SecureVaultNames.Prefix}:{SecureVaultNames.AliasAttribute}=\"{alias}\"";

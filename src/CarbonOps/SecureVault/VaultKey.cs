@@ -24,6 +24,8 @@ namespace CarbonOps.SecureVault
         public X509Certificate Certificate;
         /// <summary>Null when no password was available (a JKS store is then read for its certificate only).</summary>
         public AsymmetricKeyParameter PrivateKey;
+        /// <summary>Encrypts with the certificate; decrypts only when PrivateKey is set.</summary>
+        public SecretCipher Cipher;
         public string PasswordSource;
         public bool KeyPasswordDiffers;
 
@@ -76,7 +78,8 @@ namespace CarbonOps.SecureVault
                     key.KeyPasswordDiffers = keyPassword != password;
                     key.PrivateKey = key.Store.GetPrivateKey(key.Alias, keyPassword.ToCharArray());
                     key.Certificate = key.Store.GetCertificate(key.Store.FindAlias(key.Alias));
-                    if (!SecretCipher.KeysMatch(key.Certificate.GetPublicKey(), key.PrivateKey))
+                    key.Cipher = new SecretCipher(key.Certificate.GetPublicKey(), key.PrivateKey);
+                    if (!key.Cipher.KeysMatch())
                     {
                         throw new CarbonOpsException(ErrorIds.CertificateInvalid, $"The certificate under '{key.Alias}' in '{key.StorePath}' does not belong to its private key.", key.StorePath);
                     }
@@ -104,6 +107,7 @@ namespace CarbonOps.SecureVault
                 throw new CarbonOpsException(ErrorIds.KeystoreKeyNotFound, $"The keystore '{key.StorePath}' has no entry under the alias '{key.Alias}'.", key.StorePath);
             }
             key.Certificate = key.Store.GetCertificate(stored);
+            key.Cipher = new SecretCipher(key.Certificate.GetPublicKey(), null);
             return key;
         }
     }

@@ -87,7 +87,7 @@ namespace CarbonOps.SecureVault
                 }
                 else
                 {
-                    alias.Plaintext = SecretCipher.TryDecrypt(key.PrivateKey, entry.Value);
+                    alias.Plaintext = key.Cipher.TryDecrypt(entry.Value);
                     alias.Status = alias.Plaintext != null ? SecretStatus.Decrypts : SecretStatus.Undecryptable;
                     alias.Message = alias.Plaintext != null ? "Decrypts with the " + result.KeyDescription + "." : "Does not decrypt with the " + result.KeyDescription + ".";
                 }
