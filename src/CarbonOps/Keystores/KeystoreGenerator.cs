@@ -28,6 +28,8 @@ namespace CarbonOps.Keystores
             public string[] DnsNames = new string[0];
             /// <summary>SHA256WITHRSA; tests make weak keys with SHA1WITHRSA to exercise the checks.</summary>
             public string SignatureAlgorithm = "SHA256WITHRSA";
+            /// <summary>Start of validity; a few minutes ago by default (clock skew). Tests set it in the past.</summary>
+            public DateTime? NotBefore;
         }
 
         public sealed class Result
@@ -69,7 +71,7 @@ namespace CarbonOps.Keystores
             cert.SetSerialNumber(new BigInteger(64, random).Add(BigInteger.One));
             cert.SetIssuerDN(subject);
             cert.SetSubjectDN(subject);
-            var notBefore = DateTime.UtcNow.AddMinutes(-5);
+            var notBefore = request.NotBefore ?? DateTime.UtcNow.AddMinutes(-5);
             cert.SetNotBefore(notBefore);
             cert.SetNotAfter(notBefore.AddDays(request.ValidityDays));
             cert.SetPublicKey(pair.Public);

@@ -25,9 +25,9 @@ namespace CarbonOps.Tests.Support
         }
 
         public static Org.BouncyCastle.X509.X509Certificate Write(string path, string alias, string subject, string password, int bits = 2048,
-            string signature = "SHA256WITHRSA", KeystoreType type = KeystoreType.JKS, int validityDays = 730)
+            string signature = "SHA256WITHRSA", KeystoreType type = KeystoreType.JKS, int validityDays = 730, System.DateTime? notBefore = null)
         {
-            var made = KeystoreGenerator.SelfSigned(new KeystoreGenerator.Request { Subject = subject, KeySize = bits, SignatureAlgorithm = signature, ValidityDays = validityDays });
+            var made = KeystoreGenerator.SelfSigned(new KeystoreGenerator.Request { Subject = subject, KeySize = bits, SignatureAlgorithm = signature, ValidityDays = validityDays, NotBefore = notBefore });
             var store = KeystoreFile.CreateEmpty(type, path);
             store.SetKeyEntry(alias, made.KeyPair.Private, password.ToCharArray(), new[] { made.Certificate });
             File.WriteAllBytes(path, store.Save(password.ToCharArray()));

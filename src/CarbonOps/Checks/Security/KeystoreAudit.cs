@@ -16,8 +16,29 @@ namespace CarbonOps.Checks.Security
         public string Problem;
         public bool OpensWithDefaultPassword;
 
-        public string Label => $"{Config.Source} ({SecretProtector.LocationFor(HomePath, Config.FullPath ?? Config.Location)})";
         private string HomePath;
+
+        /// <summary>The places that configure one keystore file, reported together.</summary>
+        public sealed class FileGroup
+        {
+            public string Label;
+            public List<KeystoreAudit> Members;
+            public KeystoreFile Store => Members[0].Store;
+            public IEnumerable<string> Problems => Members.Where(m => m.Problem != null).Select(m => m.Problem).Distinct();
+
+            /// <summary>The keys in use through any of the places, once per alias.</summary>
+            public List<KeyInUse> Keys => Members.SelectMany(m => m.KeyCertificates()).GroupBy(k => k.Alias).Select(g => g.First()).ToList();
+        }
+
+        /// <summary>"repository/resources/security/wso2carbon.jks (carbon.xml Security/KeyStore, axis2.xml ...)" per file.</summary>
+        public static List<FileGroup> ByFile(IReadOnlyList<KeystoreAudit> audits) =>
+            audits.GroupBy(a => a.Config.FullPath ?? a.Config.Source)
+                .Select(g => new FileGroup
+                {
+                    Label = $"{SecretProtector.LocationFor(g.First().HomePath, g.First().Config.FullPath ?? g.First().Config.Location)} ({string.Join(", ", g.Select(a => a.Config.Source))})",
+                    Members = g.ToList(),
+                })
+                .ToList();
 
         /// <summary>A key in use and its certificate.</summary>
         public sealed class KeyInUse

@@ -14,14 +14,14 @@ namespace CarbonOps.Checks.Security
         public override CheckScope Scope => CheckScope.Product;
         public override string Reference => "Production Deployment Guidelines: Security checklist (keystores and certificates)";
 
-        internal CheckResult FromFindings(CheckContext context, string expected, IReadOnlyList<KeystoreAudit> audits, List<string> failures, List<string> warnings, string passActual)
+        internal CheckResult FromFindings(CheckContext context, string expected, List<KeystoreAudit.FileGroup> files, List<string> failures, List<string> warnings, string passActual)
         {
             var target = context.Home.FilePath(CarbonPaths.CarbonXml);
-            if (audits.Count == 0)
+            if (files.Count == 0)
             {
                 return Skip(context, target, "The home configures no keystore of this kind.");
             }
-            var unread = audits.Where(a => a.Problem != null).Select(a => $"{a.Label}: {a.Problem}").ToList();
+            var unread = files.SelectMany(f => f.Problems.Select(p => $"{f.Label}: {p.TrimEnd('.')}")).ToList();
             if (failures.Count > 0)
             {
                 return Fail(context, expected, string.Join("; ", failures), target, string.Join("; ", failures.Concat(unread)) + ".");
@@ -45,22 +45,22 @@ namespace CarbonOps.Checks.Security
 
         public override CheckResult Evaluate(CheckContext context)
         {
-            var audits = KeystoreAudit.Open(context, KeystoreRole.Identity);
+            var files = KeystoreAudit.ByFile(KeystoreAudit.Open(context, KeystoreRole.Identity));
             var failures = new List<string>();
-            foreach (var audit in audits)
+            foreach (var file in files)
             {
-                var defaults = audit.KeyCertificates().Where(k => CertificateFacts.IsWso2Default(k.Certificate)).Select(k => k.Alias).ToList();
+                var defaults = file.Keys.Where(k => CertificateFacts.IsWso2Default(k.Certificate)).Select(k => k.Alias).ToList();
                 if (defaults.Count > 0)
                 {
-                    failures.Add($"{audit.Label} holds WSO2's default key under '{string.Join("', '", defaults)}' (SHA-1 {CertificateFacts.Wso2DefaultSha1})");
+                    failures.Add($"{file.Label} holds WSO2's default key under '{string.Join("', '", defaults)}' (SHA-1 {CertificateFacts.Wso2DefaultSha1})");
                 }
-                if (audit.OpensWithDefaultPassword)
+                if (file.Members.Any(m => m.OpensWithDefaultPassword))
                 {
-                    failures.Add($"{audit.Label} opens with WSO2's default password");
+                    failures.Add($"{file.Label} opens with WSO2's default password");
                 }
             }
-            return FromFindings(context, "own keys, own passwords in every configured keystore", audits, failures, new List<string>(),
-                $"{audits.Count} configured keystore place(s), none with WSO2's default key or password");
+            return FromFindings(context, "own keys, own passwords in every configured keystore", files, failures, new List<string>(),
+                $"{files.Count} keystore(s) in use, none with WSO2's default key or password");
         }
     }
 
@@ -74,12 +74,12 @@ namespace CarbonOps.Checks.Security
 
         public override CheckResult Evaluate(CheckContext context)
         {
-            var audits = KeystoreAudit.Open(context, KeystoreRole.Identity);
+            var files = KeystoreAudit.ByFile(KeystoreAudit.Open(context, KeystoreRole.Identity));
             var failures = new List<string>();
             var seen = 0;
-            foreach (var audit in audits)
+            foreach (var file in files)
             {
-                foreach (var key in audit.KeyCertificates())
+                foreach (var key in file.Keys)
                 {
                     seen++;
                     var alias = key.Alias;
@@ -89,11 +89,11 @@ namespace CarbonOps.Checks.Security
                     var weakKey = keyAlgorithm == "RSA" && size < 2048;
                     if (weakKey || CertificateFacts.HasWeakSignature(cert))
                     {
-                        failures.Add($"{audit.Label} '{alias}': {keyAlgorithm} {size}-bit, {CertificateFacts.SignatureAlgorithm(cert)}");
+                        failures.Add($"{file.Label} '{alias}': {keyAlgorithm} {size}-bit, {CertificateFacts.SignatureAlgorithm(cert)}");
                     }
                 }
             }
-            return FromFindings(context, "RSA >= 2048 bits, no MD5 or SHA-1 signature", audits, failures, new List<string>(), $"{seen} key(s) in use, all strong");
+            return FromFindings(context, "RSA >= 2048 bits, no MD5 or SHA-1 signature", files, failures, new List<string>(), $"{seen} key(s) in use, all strong");
         }
     }
 
@@ -108,20 +108,20 @@ namespace CarbonOps.Checks.Security
         public override CheckResult Evaluate(CheckContext context)
         {
             var days = context.Options.CertificateExpiryDays;
-            var audits = KeystoreAudit.Open(context, KeystoreRole.Identity);
+            var files = KeystoreAudit.ByFile(KeystoreAudit.Open(context, KeystoreRole.Identity));
             var failures = new List<string>();
             var warnings = new List<string>();
             var now = DateTime.UtcNow;
             var soonest = DateTime.MaxValue;
-            foreach (var audit in audits)
+            foreach (var file in files)
             {
-                foreach (var alias in audit.KeyCertificates().Select(k => k.Alias))
+                foreach (var alias in file.Keys.Select(k => k.Alias))
                 {
-                    foreach (var cert in audit.Store.GetChain(alias))
+                    foreach (var cert in file.Store.GetChain(alias))
                     {
                         var notAfter = cert.NotAfter.ToUniversalTime();
                         soonest = notAfter < soonest ? notAfter : soonest;
-                        var label = $"{audit.Label} '{alias}' ({CertificateFacts.DisplayName(cert.SubjectDN)})";
+                        var label = $"{file.Label} '{alias}' ({CertificateFacts.DisplayName(cert.SubjectDN)})";
                         if (notAfter < now || cert.NotBefore.ToUniversalTime() > now)
                         {
                             failures.Add($"{label}: {(notAfter < now ? "expired" : "not valid until")} {(notAfter < now ? notAfter : cert.NotBefore.ToUniversalTime()).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}");
@@ -134,7 +134,7 @@ namespace CarbonOps.Checks.Security
                 }
             }
             var actual = soonest == DateTime.MaxValue ? "no certificate read" : "first expiry " + soonest.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            return FromFindings(context, $"valid for more than {days} days", audits, failures, warnings, actual);
+            return FromFindings(context, $"valid for more than {days} days", files, failures, warnings, actual);
         }
     }
 
@@ -148,17 +148,17 @@ namespace CarbonOps.Checks.Security
 
         public override CheckResult Evaluate(CheckContext context)
         {
-            var audits = KeystoreAudit.Open(context, KeystoreRole.Trust);
+            var files = KeystoreAudit.ByFile(KeystoreAudit.Open(context, KeystoreRole.Trust));
             var failures = new List<string>();
-            foreach (var audit in audits.Where(a => a.Store != null))
+            foreach (var file in files.Where(f => f.Store != null))
             {
-                var defaults = audit.Store.Aliases.Where(a => CertificateFacts.IsWso2Default(audit.Store.GetCertificate(a))).ToList();
+                var defaults = file.Store.Aliases.Where(a => CertificateFacts.IsWso2Default(file.Store.GetCertificate(a))).ToList();
                 if (defaults.Count > 0)
                 {
-                    failures.Add($"{audit.Label} trusts WSO2's default certificate as '{string.Join("', '", defaults)}'");
+                    failures.Add($"{file.Label} trusts WSO2's default certificate as '{string.Join("', '", defaults)}'");
                 }
             }
-            return FromFindings(context, "WSO2's default certificate in no trust store", audits, failures, new List<string>(), $"{audits.Count} trust store place(s) without it");
+            return FromFindings(context, "WSO2's default certificate in no trust store", files, failures, new List<string>(), $"{files.Count} trust store(s) without it");
         }
     }
 }
