@@ -20,6 +20,25 @@ namespace CarbonOps
         public const string BackupSetNotFound = "BackupSetNotFound";
         public const string BackupSetCorrupt = "BackupSetCorrupt";
         public const string RestoreFailed = "RestoreFailed";
+        public const string TlsProtocolNotSupported = "TlsProtocolNotSupported";
+        public const string JavaHomeNotFound = "JavaHomeNotFound";
+        public const string SecretInSecureVault = "SecretInSecureVault";
+        public const string AdminPasswordInUserStore = "AdminPasswordInUserStore";
+
+        // Running the server, its log and its service unit.
+        public const string StartupScriptNotFound = "StartupScriptNotFound";
+        public const string StartupScriptNotExecutable = "StartupScriptNotExecutable";
+        public const string StartupScriptFailed = "StartupScriptFailed";
+        public const string ServerStartAsRootRefused = "ServerStartAsRootRefused";
+        public const string ServerStartFailed = "ServerStartFailed";
+        public const string ServerStartTimeout = "ServerStartTimeout";
+        public const string ServerStopTimeout = "ServerStopTimeout";
+        public const string ServerControlNotSupported = "ServerControlNotSupported";
+        public const string LogFileNotFound = "LogFileNotFound";
+        public const string LogFileUnreadable = "LogFileUnreadable";
+        public const string LogFormatNotRecognised = "LogFormatNotRecognised";
+        public const string UserNotFound = "UserNotFound";
+        public const string GroupNotFound = "GroupNotFound";
         public const string KeystoreNotFound = "KeystoreNotFound";
         public const string KeystoreCorrupt = "KeystoreCorrupt";
         public const string KeystorePasswordIncorrect = "KeystorePasswordIncorrect";

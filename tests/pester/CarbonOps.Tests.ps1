@@ -113,3 +113,60 @@ Describe 'Test-CarbonHost and Invoke-CarbonHardening' {
         $answer | Should -BeFalse
     }
 }
+
+Describe 'Security hardening' {
+    BeforeAll {
+        $script:Jdk = Join-Path $TestDrive 'jdk7'
+        New-Item -ItemType Directory -Path $Jdk -Force | Out-Null
+        Set-Content -Path (Join-Path $Jdk 'release') -Value 'JAVA_VERSION="1.7.0_80"'
+        $script:Cred = [pscredential]::new('admin', (ConvertTo-SecureString 'Pester-Pass-42' -AsPlainText -Force))
+    }
+
+    It 'fixes the remediable failures, changes nothing the second time and restores every byte' {
+        $home_ = New-SampleCopy
+        $before = Get-TreeHash $home_
+        $changes = Test-CarbonHost $home_ | Invoke-CarbonHardening -AdminCredential $Cred -AllowedAddress '10\.0\.0\.\d+' -HostName carbon.example.com -JavaHome $Jdk -Confirm:$false
+        ($changes | Where-Object Status -eq Failed) | Should -BeNullOrEmpty
+        $changes | Where-Object CheckId -eq 'Security.ConsoleAccess' | Select-Object -ExpandProperty Status | Should -Be 'Changed'
+        ($changes | Out-String) | Should -Not -Match 'Pester-Pass-42'
+        $hardened = Get-TreeHash $home_
+        $failing = Test-CarbonHost $home_ | Where-Object { $_.Outcome -eq 'Fail' -and $_.CanRemediate }
+        $failing | Should -BeNullOrEmpty
+
+        $again = Test-CarbonHost $home_ | Invoke-CarbonHardening -AdminCredential $Cred -AllowedAddress '10\.0\.0\.\d+' -HostName carbon.example.com -JavaHome $Jdk -Confirm:$false
+        ($again | Where-Object Status -eq Changed) | Should -BeNullOrEmpty
+        Get-TreeHash $home_ | Should -Be $hardened
+
+        $changes | Where-Object Status -eq Changed | Restore-CarbonConfiguration -Confirm:$false | Out-Null
+        Get-TreeHash $home_ | Should -Be $before
+    }
+
+    It 'sets the host name with a Set cmdlet and -PassThru' {
+        $home_ = New-SampleCopy
+        $result = Get-CarbonInstance $home_ | Set-CarbonHostName -HostName carbon.example.com -PassThru
+        $result.Setting | Should -Be @('HostName', 'MgtHostName')
+        $result.Status | Sort-Object -Unique | Should -Be 'Changed'
+        $result[0].PSObject.TypeNames[0] | Should -Be 'CarbonOps.ChangeResult'
+        (Get-Content -Raw (Join-Path $home_ 'repository/conf/carbon.xml')) | Should -Match '<HostName>carbon\.example\.com</HostName>'
+    }
+
+    It 'refuses a protocol the JDK cannot speak with a stable error id' {
+        $jdk6 = Join-Path $TestDrive 'jdk6'
+        New-Item -ItemType Directory -Path $jdk6 -Force | Out-Null
+        Set-Content -Path (Join-Path $jdk6 'release') -Value 'JAVA_VERSION="1.6.0_45"'
+        { Set-CarbonTlsProtocol (New-SampleCopy) -Protocol TLSv1.2 -JavaHome $jdk6 -Confirm:$false -ErrorAction Stop } |
+            Should -Throw -ErrorId 'TlsProtocolNotSupported,CarbonOps.Commands.SetCarbonTlsProtocolCommand'
+    }
+
+    It 'has a help source for every Set cmdlet and each of its parameters' {
+        $common = [System.Management.Automation.Cmdlet]::CommonParameters + [System.Management.Automation.Cmdlet]::OptionalCommonParameters
+        foreach ($command in Get-Command -Module CarbonOps -Verb Set) {
+            $help = Join-Path $PSScriptRoot "../../docs/help/$($command.Name).md"
+            $help | Should -Exist
+            $text = Get-Content -Raw $help
+            foreach ($name in $command.Parameters.Keys | Where-Object { $_ -notin $common }) {
+                $text | Should -Match "(?m)^### -$name\s*$" -Because "$($command.Name) documents -$name"
+            }
+        }
+    }
+}

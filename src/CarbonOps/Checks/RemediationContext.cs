@@ -56,6 +56,28 @@ namespace CarbonOps.Checks
     {
         public string LogMaxFileSize { get; set; } = "10MB";
         public int LogMaxBackupIndex { get; set; } = 20;
+
+        /// <summary>The admin user name and password to write into user-mgt.xml before the first start.</summary>
+        public System.Net.NetworkCredential AdminCredential { get; set; }
+        /// <summary>Regular expressions (or literal IPs) of the addresses allowed to reach the console.</summary>
+        public string[] AllowedAddress { get; set; }
+        public ConsoleAccessScope ConsoleScope { get; set; } = ConsoleAccessScope.Console;
+        public string HostName { get; set; }
+        /// <summary>Defaults to <see cref="HostName"/>.</summary>
+        public string MgtHostName { get; set; }
+        public string WsdlEprPrefix { get; set; }
+        /// <summary>Null: every protocol of TLSv1, TLSv1.1 and TLSv1.2 that the JDK speaks.</summary>
+        public string[] TlsProtocols { get; set; }
+        /// <summary>The JDK the home runs on (Invoke-CarbonHardening defaults it to $env:JAVA_HOME).</summary>
+        public string JavaHome { get; set; }
+        public string ServerHeader { get; set; } = Product.ServerHeaderCheck.NeutralValue;
+        /// <summary>JMX is turned off only when asked.</summary>
+        public bool DisableJmx { get; set; }
+    }
+
+    /// <summary>A remedy that can lock someone out (an address restriction, a protocol change): it asks for confirmation at High impact.</summary>
+    public interface IHighImpactRemedy
+    {
     }
 
     /// <summary>Thrown by a remedy that needs a value the caller did not give; the change is Skipped naming the parameter.</summary>

@@ -25,7 +25,7 @@ namespace CarbonOps.Commands
                 foreach (var manifest in BackupStore.List(home.Path))
                 {
                     WriteObject(new BackupSet(manifest.BackupPath, manifest.ProductHome, manifest.Created,
-                        manifest.Entries.Select(e => e.RelativePath).ToArray(), ComputerName));
+                        manifest.Entries.Select(e => e.RelativePath).Concat(manifest.Modes.Select(m => m.RelativePath)).Distinct().ToArray(), ComputerName));
                 }
             }
         }

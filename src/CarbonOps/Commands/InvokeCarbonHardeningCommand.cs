@@ -4,14 +4,24 @@ using System.Linq;
 using System.Management.Automation;
 using CarbonOps.Checks;
 using CarbonOps.Editing;
+using CarbonOps.Installation;
 
 namespace CarbonOps.Commands
 {
+    /// <summary>
+    /// Applies the remedies of failed checks. Piped results are gathered first; then, home by home, every
+    /// remedy runs in catalogue order against the same open files, each is confirmed on its own, and the
+    /// approved edits are written in one pass with one backup set per home.
+    /// </summary>
     [Cmdlet(VerbsLifecycle.Invoke, "CarbonHardening", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(ChangeResult))]
-    public sealed class InvokeCarbonHardeningCommand : CarbonCmdlet, IDisposable
+    public sealed partial class InvokeCarbonHardeningCommand : CarbonCmdlet, IDisposable
     {
         private readonly Dictionary<string, EditSession> sessions = new Dictionary<string, EditSession>(StringComparer.Ordinal);
+        private readonly List<CarbonHome> homes = new List<CarbonHome>();
+        private readonly Dictionary<string, List<CarbonCheck>> requested = new Dictionary<string, List<CarbonCheck>>(StringComparer.Ordinal);
+        private bool yesToAll;
+        private bool noToAll;
 
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("CarbonHome")]
@@ -31,13 +41,9 @@ namespace CarbonOps.Commands
         [Parameter(ValueFromPipelineByPropertyName = true, DontShow = true)]
         public CheckOutcome? Outcome { get; set; }
 
+        /// <summary>Makes high-impact changes without the extra confirmation they ask for at the default $ConfirmPreference.</summary>
         [Parameter]
-        [ValidatePattern(@"^\d+(KB|MB|GB)$", Options = System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
-        public string LogMaxFileSize { get; set; } = "10MB";
-
-        [Parameter]
-        [ValidateRange(1, 10000)]
-        public int LogMaxBackupIndex { get; set; } = 20;
+        public SwitchParameter Force { get; set; }
 
         protected override void ProcessRecord()
         {
@@ -63,7 +69,6 @@ namespace CarbonOps.Commands
             {
                 WriteObject(NoChange(hostCheck, null, ChangeStatus.Skipped, hostCheck.NotRemediableReason));
             }
-            var options = new RemediationOptions { LogMaxFileSize = LogMaxFileSize.ToUpperInvariant(), LogMaxBackupIndex = LogMaxBackupIndex };
             foreach (var path in homePaths)
             {
                 var home = OpenHome(path);
@@ -71,21 +76,70 @@ namespace CarbonOps.Commands
                 {
                     continue;
                 }
-                var session = SessionFor(home.Path);
-                foreach (var check in checks.Where(c => c.Scope == CheckScope.Product))
+                if (!requested.TryGetValue(home.Path, out var list))
                 {
-                    foreach (var change in HardeningEngine.Remediate(check, home, session, options, ComputerName, ShouldProcess))
+                    homes.Add(home);
+                    list = requested[home.Path] = new List<CarbonCheck>();
+                }
+                list.AddRange(checks.Where(c => c.Scope == CheckScope.Product && !list.Contains(c)));
+            }
+        }
+
+        protected override void EndProcessing()
+        {
+            try
+            {
+                var options = BuildOptions();
+                foreach (var home in homes)
+                {
+                    var remedies = CheckCatalog.All.Where(requested[home.Path].Contains).Select(Remedy.For);
+                    var results = HardeningEngine.RemediateHome(remedies, home, SessionFor(home.Path), options, ComputerName, Confirm, ex =>
                     {
+                        if (!HardeningEngine.IsNotApplicable(ex.ErrorId))
+                        {
+                            WriteCarbonError(ex, home.Path);
+                        }
+                    });
+                    foreach (var change in results)
+                    {
+                        WriteVerbose($"{change.CheckId} {change.Status}: {change.Setting} in '{change.Path}' ('{change.OldValue}' -> '{change.NewValue}').");
                         WriteObject(change);
                     }
                 }
             }
+            finally
+            {
+                Dispose();
+            }
+        }
+
+        /// <summary>
+        /// The cmdlet is Medium impact, so ShouldProcess handles -WhatIf, -Confirm and Medium remedies. A
+        /// high-impact remedy also asks when $ConfirmPreference is High (the default), unless -Confirm:$false,
+        /// -Confirm or -Force was given.
+        /// </summary>
+        private bool Confirm(string target, string action, bool highImpact)
+        {
+            if (!ShouldProcess(target, action))
+            {
+                return false;
+            }
+            if (!highImpact || Force || MyInvocation.BoundParameters.ContainsKey("Confirm") || ConfirmPreference() != ConfirmImpact.High)
+            {
+                return true;
+            }
+            return ShouldContinue($"{action}{Environment.NewLine}This change can lock clients or administrators out. Make it?",
+                $"High-impact change to {target}", ref yesToAll, ref noToAll);
+        }
+
+        private ConfirmImpact ConfirmPreference()
+        {
+            var value = GetVariableValue("ConfirmPreference");
+            return value != null && Enum.TryParse(value.ToString(), true, out ConfirmImpact preference) ? preference : ConfirmImpact.High;
         }
 
         private ChangeResult NoChange(CarbonCheck check, string productHome, ChangeStatus status, string message) =>
             new ChangeResult(check.Id, productHome, productHome ?? ComputerName, "(none)", null, null, status, message, null, ComputerName);
-
-        protected override void EndProcessing() => Dispose();
 
         protected override void StopProcessing() => Dispose();
 

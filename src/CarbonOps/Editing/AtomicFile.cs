@@ -58,7 +58,7 @@ namespace CarbonOps.Editing
             }
         }
 
-        private static PosixFile.Status? EnsureWritable(string path)
+        internal static PosixFile.Status? EnsureWritable(string path)
         {
             if (!File.Exists(path))
             {

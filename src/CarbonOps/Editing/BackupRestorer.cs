@@ -37,6 +37,11 @@ namespace CarbonOps.Editing
                 {
                     yield return RestoreOne(manifest, entry, entry.Existed ? saved[entry.RelativePath] : null, shouldProcess);
                 }
+                // Modes after bytes: a restored file keeps the mode it has, so the old mode goes on last.
+                foreach (var mode in manifest.Modes)
+                {
+                    yield return RestoreMode(manifest, mode, shouldProcess);
+                }
             }
         }
 
@@ -76,6 +81,26 @@ namespace CarbonOps.Editing
                     AtomicFile.Create(path, original, 0x1a4);
                 }
             }, RestoreStatus.Restored, "Restored the backed-up bytes.");
+        }
+
+        private static Step RestoreMode(BackupManifest manifest, BackupModeEntry entry, Func<string, string, bool> shouldProcess)
+        {
+            var path = Path.Combine(manifest.ProductHome, entry.RelativePath.Replace('/', Path.DirectorySeparatorChar));
+            var octal = Convert.ToString(entry.Mode, 8).PadLeft(4, '0');
+            var current = PosixFile.Stat(path);
+            if (current == null)
+            {
+                return new Step(path, RestoreStatus.Failed, $"Cannot read the permissions of '{path}'; mode {octal} was not restored.");
+            }
+            if (current.Value.Mode == entry.Mode)
+            {
+                return new Step(path, RestoreStatus.AlreadyOriginal, $"The file already has mode {octal}.");
+            }
+            if (!shouldProcess(path, "Restore the permission bits " + octal))
+            {
+                return new Step(path, RestoreStatus.WhatIf, $"Would restore mode {octal}.");
+            }
+            return Try(path, () => PosixFile.SetMode(path, entry.Mode), RestoreStatus.Restored, $"Restored mode {octal}.");
         }
 
         private static Step Try(string path, Action action, RestoreStatus success, string message)

@@ -53,7 +53,7 @@ namespace CarbonOps.Editing
             if (File.Exists(path))
             {
                 var bytes = File.ReadAllBytes(path);
-                var copy = Path.Combine(manifest.BackupPath, "files", relative.Replace('/', Path.DirectorySeparatorChar));
+                var copy = SavedCopyPath(manifest, relative);
                 Directory.CreateDirectory(Path.GetDirectoryName(copy));
                 AtomicFile.Create(copy, bytes, 0x180 /* 0600 */);
                 entry = new BackupEntry(relative, Sha256(bytes), bytes.LongLength);
@@ -63,6 +63,20 @@ namespace CarbonOps.Editing
                 entry = new BackupEntry(relative, null, 0);
             }
             manifest.Entries.Add(entry);
+            WriteManifest(manifest);
+        }
+
+        /// <summary>Records the current permission bits of <paramref name="path"/> before a mode change, once per file.</summary>
+        public static void SaveMode(BackupManifest manifest, string path)
+        {
+            var relative = RelativePath(manifest.ProductHome, path);
+            if (manifest.Modes.Any(m => m.RelativePath == relative))
+            {
+                return;
+            }
+            var status = PosixFile.Stat(path)
+                ?? throw new CarbonOpsException(ErrorIds.ConfigFileNotFound, $"Cannot read the permissions of '{path}'.", path);
+            manifest.Modes.Add(new BackupModeEntry(relative, status.Mode));
             WriteManifest(manifest);
         }
 
@@ -94,6 +108,7 @@ namespace CarbonOps.Editing
             string home = null;
             var created = DateTime.MinValue;
             var entries = new List<BackupEntry>();
+            var modes = new List<BackupModeEntry>();
             for (var i = 1; i < lines.Length; i++)
             {
                 var fields = lines[i].Split('\t');
@@ -111,23 +126,28 @@ namespace CarbonOps.Editing
                     case "absent" when fields.Length == 2:
                         entries.Add(new BackupEntry(fields[1], null, 0));
                         break;
+                    case "mode" when fields.Length == 3 && IsOctal(fields[2]):
+                        modes.Add(new BackupModeEntry(fields[1], Convert.ToUInt32(fields[2], 8)));
+                        break;
                     case "":
                         break;
                     default:
-                        throw Corrupt(manifestPath, i + 1, "the line is not one of productHome, created, file or absent");
+                        throw Corrupt(manifestPath, i + 1, "the line is not one of productHome, created, file, absent or mode");
                 }
             }
             if (home == null)
             {
                 throw Corrupt(manifestPath, 0, "it names no product home");
             }
-            return new BackupManifest(Path.GetFullPath(backupPath), home, created, entries);
+            var manifest = new BackupManifest(Path.GetFullPath(backupPath), home, created, entries);
+            manifest.Modes.AddRange(modes);
+            return manifest;
         }
 
         /// <summary>The saved bytes of one entry, checked against the manifest's hash.</summary>
         public static byte[] ReadSaved(BackupManifest manifest, BackupEntry entry)
         {
-            var copy = Path.Combine(manifest.BackupPath, "files", entry.RelativePath.Replace('/', Path.DirectorySeparatorChar));
+            var copy = SavedCopyPath(manifest, entry.RelativePath);
             if (!File.Exists(copy))
             {
                 throw new CarbonOpsException(ErrorIds.BackupSetCorrupt, $"The backup set '{manifest.BackupPath}' lacks its copy of '{entry.RelativePath}'.", copy);
@@ -154,9 +174,18 @@ namespace CarbonOps.Editing
             var full = Path.GetFullPath(path);
             if (!full.StartsWith(home, StringComparison.Ordinal))
             {
-                throw new ArgumentException($"'{path}' is not inside the product home '{productHome}'.");
+                // A file outside the home (a service unit) is named by its full path.
+                return full.Replace(Path.DirectorySeparatorChar, '/');
             }
             return full.Substring(home.Length).Replace(Path.DirectorySeparatorChar, '/');
+        }
+
+        /// <summary>Where a set keeps its copy of a file: files/&lt;relative path&gt;, or external/&lt;full path&gt; for a file outside the home.</summary>
+        private static string SavedCopyPath(BackupManifest manifest, string relative)
+        {
+            var rooted = Path.IsPathRooted(relative);
+            var inner = rooted ? relative.Replace(":", "").TrimStart('/', '\\') : relative;
+            return Path.Combine(manifest.BackupPath, rooted ? "external" : "files", inner.Replace('/', Path.DirectorySeparatorChar));
         }
 
         private static void WriteManifest(BackupManifest manifest)
@@ -176,8 +205,14 @@ namespace CarbonOps.Editing
                     sb.Append("absent\t").Append(e.RelativePath).Append('\n');
                 }
             }
+            foreach (var m in manifest.Modes)
+            {
+                sb.Append("mode\t").Append(m.RelativePath).Append('\t').Append(Convert.ToString(m.Mode, 8).PadLeft(4, '0')).Append('\n');
+            }
             AtomicFile.Create(Path.Combine(manifest.BackupPath, ManifestName), new UTF8Encoding(false).GetBytes(sb.ToString()), 0x180);
         }
+
+        private static bool IsOctal(string text) => text.Length > 0 && text.Length <= 4 && text.All(c => c >= '0' && c <= '7');
 
         private static CarbonOpsException Corrupt(string path, int line, string why) =>
             new CarbonOpsException(ErrorIds.BackupSetCorrupt, $"The backup manifest '{path}' cannot be read{(line > 0 ? " at line " + line : "")}: {why}.", path, line);
@@ -197,6 +232,22 @@ namespace CarbonOps.Editing
         public string ProductHome { get; }
         public DateTime Created { get; }
         public List<BackupEntry> Entries { get; }
+
+        /// <summary>Files whose permission bits the run changed, with the bits from before.</summary>
+        public List<BackupModeEntry> Modes { get; } = new List<BackupModeEntry>();
+    }
+
+    /// <summary>A file's permission bits from before a run changed them (a manifest line "mode", in octal).</summary>
+    public sealed class BackupModeEntry
+    {
+        internal BackupModeEntry(string relativePath, uint mode)
+        {
+            RelativePath = relativePath;
+            Mode = mode;
+        }
+
+        public string RelativePath { get; }
+        public uint Mode { get; }
     }
 
     public sealed class BackupEntry

@@ -17,6 +17,7 @@ namespace CarbonOps.Editing
         private readonly Dictionary<string, TextDocument> documents = new Dictionary<string, TextDocument>(StringComparer.Ordinal);
         private readonly Dictionary<string, XmlConfig> xml = new Dictionary<string, XmlConfig>(StringComparer.Ordinal);
         private readonly Dictionary<string, PropertiesConfig> properties = new Dictionary<string, PropertiesConfig>(StringComparer.Ordinal);
+        private Dictionary<string, uint> pendingModes = new Dictionary<string, uint>(StringComparer.Ordinal);
         private ProductHomeLock homeLock;
         private BackupManifest backup;
 
@@ -66,6 +67,69 @@ namespace CarbonOps.Editing
         /// <summary>Documents with edits not yet written.</summary>
         public IReadOnlyList<TextDocument> PendingDocuments => documents.Values.Where(d => d.IsChanged).ToList();
 
+        /// <summary>Permission changes planned and not yet made: full path → new mode.</summary>
+        public IReadOnlyDictionary<string, uint> PendingModes => pendingModes;
+
+        public bool HasPending => pendingModes.Count > 0 || documents.Values.Any(d => d.IsChanged);
+
+        /// <summary>
+        /// Plans a change of a file's permission bits (Unix), made by <see cref="CommitPending"/> with the
+        /// old mode recorded in the backup set, so that a restore puts it back. Setting the mode the file
+        /// already has plans nothing.
+        /// </summary>
+        public void SetMode(string path, uint mode)
+        {
+            var full = Path.GetFullPath(path);
+            var current = PosixFile.Stat(full)
+                ?? throw new CarbonOpsException(ErrorIds.ConfigFileNotFound, $"Cannot read the permissions of '{full}'.", full);
+            if (current.Mode == mode)
+            {
+                pendingModes.Remove(full);
+            }
+            else
+            {
+                pendingModes[full] = mode;
+            }
+        }
+
+        /// <summary>The state of every open document and planned mode, to go back to when one remedy is declined.</summary>
+        public Snapshot TakeSnapshot() =>
+            new Snapshot(documents.Values.ToDictionary(d => d.Path, d => d.Text, StringComparer.Ordinal), new Dictionary<string, uint>(pendingModes, StringComparer.Ordinal));
+
+        /// <summary>Undoes every edit made after <paramref name="snapshot"/> was taken, keeping those made before.</summary>
+        public void RestoreSnapshot(Snapshot snapshot)
+        {
+            foreach (var doc in documents.Values)
+            {
+                if (!snapshot.Texts.TryGetValue(doc.Path, out var text))
+                {
+                    doc.Revert();
+                }
+                else if (!string.Equals(doc.Text, text, StringComparison.Ordinal))
+                {
+                    doc.Replace(0, doc.Text.Length, text);
+                }
+            }
+            pendingModes = snapshot.Modes.ToDictionary(m => m.Key, m => m.Value, StringComparer.Ordinal);
+        }
+
+        /// <summary>Files whose text or planned mode differs from <paramref name="snapshot"/>.</summary>
+        public IReadOnlyList<string> ChangedSince(Snapshot snapshot)
+        {
+            var changed = documents.Values
+                .Where(d => snapshot.Texts.TryGetValue(d.Path, out var text) ? !string.Equals(d.Text, text, StringComparison.Ordinal) : d.IsChanged)
+                .Select(d => d.Path)
+                .ToList();
+            foreach (var mode in pendingModes)
+            {
+                if ((!snapshot.Modes.TryGetValue(mode.Key, out var before) || before != mode.Value) && !changed.Contains(mode.Key))
+                {
+                    changed.Add(mode.Key);
+                }
+            }
+            return changed;
+        }
+
         /// <summary>Drops every edit not yet written.</summary>
         public void RevertPending()
         {
@@ -73,18 +137,19 @@ namespace CarbonOps.Editing
             {
                 doc.Revert();
             }
+            pendingModes.Clear();
         }
 
         /// <summary>Writes every pending document: lock, backup, then an atomic replace of each.</summary>
         public IReadOnlyList<string> CommitPending()
         {
             var pending = PendingDocuments;
-            if (pending.Count == 0)
+            if (pending.Count == 0 && pendingModes.Count == 0)
             {
                 return new string[0];
             }
-            EnsureLockAndBackupSet();
-            var written = new List<string>();
+            // Every file is checked before the first one is written, so a refusal writes nothing.
+            var encoded = new Dictionary<TextDocument, byte[]>();
             foreach (var doc in pending)
             {
                 var current = ReadCurrent(doc.Path);
@@ -93,11 +158,34 @@ namespace CarbonOps.Editing
                     throw new CarbonOpsException(ErrorIds.ConfigFileNotWritable,
                         $"'{doc.Path}' changed on disk after this run read it; it was not overwritten. Run again.", doc.Path);
                 }
-                var bytes = doc.ToBytes();
+                AtomicFile.EnsureWritable(doc.Path);
+                encoded[doc] = doc.ToBytes();
+            }
+            EnsureLockAndBackupSet();
+            var written = new List<string>();
+            foreach (var doc in pending)
+            {
                 BackupStore.Save(backup, doc.Path);
-                AtomicFile.Replace(doc.Path, bytes);
-                doc.AcceptCurrent(bytes);
+                AtomicFile.Replace(doc.Path, encoded[doc]);
+                doc.AcceptCurrent(encoded[doc]);
                 written.Add(doc.Path);
+            }
+            foreach (var mode in pendingModes.ToList())
+            {
+                BackupStore.SaveMode(backup, mode.Key);
+                try
+                {
+                    PosixFile.SetMode(mode.Key, mode.Value);
+                }
+                catch (IOException ex)
+                {
+                    throw new CarbonOpsException(ErrorIds.ConfigFileNotWritable, ex.Message + " The mode was left as it was.", mode.Key, 0, ex);
+                }
+                pendingModes.Remove(mode.Key);
+                if (!written.Contains(mode.Key))
+                {
+                    written.Add(mode.Key);
+                }
             }
             return written;
         }
@@ -141,5 +229,18 @@ namespace CarbonOps.Editing
                 return null;
             }
         }
+    }
+
+    /// <summary>The texts of a session's open documents and its planned modes at one moment.</summary>
+    public sealed class Snapshot
+    {
+        internal Snapshot(IReadOnlyDictionary<string, string> texts, IReadOnlyDictionary<string, uint> modes)
+        {
+            Texts = texts;
+            Modes = modes;
+        }
+
+        public IReadOnlyDictionary<string, string> Texts { get; }
+        public IReadOnlyDictionary<string, uint> Modes { get; }
     }
 }

@@ -203,6 +203,142 @@ namespace CarbonOps.Editing
             return Text.GetOffset(info.LineNumber, info.LinePosition);
         }
 
+        /// <summary>
+        /// A comment directly inside <paramref name="parent"/> that holds one commented-out element
+        /// named <paramref name="localName"/>, written either as &lt;!--Name&gt;v&lt;/Name--&gt; (Carbon's
+        /// style) or as &lt;!--&lt;Name&gt;v&lt;/Name&gt;--&gt;; <paramref name="match"/> can look at the element.
+        /// </summary>
+        public XComment FindCommentedElement(XElement parent, string localName, Func<XElement, bool> match = null) =>
+            parent.Nodes().OfType<XComment>().FirstOrDefault(c =>
+            {
+                var element = ParseCommented(c.Value, localName);
+                return element != null && (match == null || match(element));
+            });
+
+        /// <summary>
+        /// Turns a commented-out element (found by <see cref="FindCommentedElement"/>) back into an element,
+        /// in place, and returns it; the caller then sets its value. Nothing else on the line changes.
+        /// </summary>
+        public XElement Uncomment(XComment comment, string localName)
+        {
+            var element = ParseCommented(comment.Value, localName)
+                ?? throw new InvalidOperationException($"The comment does not hold a <{localName}> element.");
+            var parent = comment.Parent;
+            var start = CommentOffset(comment);
+            var end = Text.Text.IndexOf("-->", start + 4, StringComparison.Ordinal) + 3;
+            var inner = NormaliseCommented(comment.Value);
+            Text.Replace(start, end - start, inner);
+            var path = PathOf(parent);
+            return ResolvePath(path).Elements().First(e => ElementOffset(e) == start);
+        }
+
+        /// <summary>
+        /// Comments an element out the way Carbon's files ship such elements (&lt;!--Name&gt;v&lt;/Name--&gt;),
+        /// so that <see cref="Uncomment"/> can bring it back. Text holding "--" cannot be in a comment:
+        /// such an element is refused.
+        /// </summary>
+        public void CommentOut(XElement element)
+        {
+            var start = ElementOffset(element);
+            var end = XmlSpans.ElementEnd(Text.Text, start);
+            var source = Text.Text.Substring(start, end - start);
+            var inner = source.Substring(1, source.Length - 2);
+            if (inner.Contains("--") || inner.EndsWith("-", StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException($"<{element.Name.LocalName}> holds '--' and cannot be commented out.");
+            }
+            Text.Replace(start, end - start, "<!--" + inner + "-->");
+        }
+
+        /// <summary>
+        /// Inserts <paramref name="fragment"/> on its own line after <paramref name="sibling"/>, indented
+        /// like it. A comment that follows the sibling on its line stays on that line.
+        /// </summary>
+        public void InsertAfter(XElement sibling, string fragment)
+        {
+            var start = ElementOffset(sibling);
+            var end = XmlSpans.ElementEnd(Text.Text, start);
+            var indent = Text.GetIndentation(start);
+            var lines = fragment.Replace("\r\n", "\n").Split('\n').Select(l => indent + l);
+            var block = string.Join(Text.NewLine, lines);
+            var lineEnd = Text.GetLineEndIncludingBreak(end - 1);
+            var rest = Text.Text.Substring(end, lineEnd - end);
+            var restIsQuiet = rest.Trim().Length == 0 || (rest.TrimStart().StartsWith("<!--", StringComparison.Ordinal) && rest.TrimEnd().EndsWith("-->", StringComparison.Ordinal));
+            var endsWithBreak = lineEnd > end && (Text.Text[lineEnd - 1] == '\n' || Text.Text[lineEnd - 1] == '\r');
+            if (restIsQuiet && endsWithBreak)
+            {
+                Text.Insert(lineEnd, block + Text.NewLine);
+            }
+            else if (restIsQuiet)
+            {
+                Text.Insert(lineEnd, Text.NewLine + block);
+            }
+            else
+            {
+                Text.Insert(end, Text.NewLine + block);
+            }
+        }
+
+        /// <summary>Offset of the comment's '&lt;!--'.</summary>
+        public int CommentOffset(XComment comment)
+        {
+            var info = (IXmlLineInfo)comment;
+            return Text.GetOffset(info.LineNumber, info.LinePosition) - 4;
+        }
+
+        internal static XElement ParseCommented(string commentText, string localName)
+        {
+            var text = NormaliseCommented(commentText);
+            if (!text.StartsWith("<" + localName, StringComparison.Ordinal))
+            {
+                return null;
+            }
+            try
+            {
+                var element = XElement.Parse(text);
+                return element.Name.LocalName == localName ? element : null;
+            }
+            catch (XmlException)
+            {
+                return null;
+            }
+        }
+
+        private static string NormaliseCommented(string commentText)
+        {
+            var text = commentText.Trim();
+            if (!text.StartsWith("<", StringComparison.Ordinal))
+            {
+                text = "<" + text;
+            }
+            if (!text.EndsWith(">", StringComparison.Ordinal))
+            {
+                text += ">";
+            }
+            return text;
+        }
+
+        // Elements are found again after a splice by their position among same-named siblings.
+        private static List<(string Name, int Index)> PathOf(XElement element)
+        {
+            var path = new List<(string, int)>();
+            for (var e = element; e.Parent != null; e = e.Parent)
+            {
+                path.Insert(0, (e.Name.LocalName, e.ElementsBeforeSelf().Count(s => s.Name.LocalName == e.Name.LocalName)));
+            }
+            return path;
+        }
+
+        private XElement ResolvePath(List<(string Name, int Index)> path)
+        {
+            var current = Root;
+            foreach (var (name, index) in path)
+            {
+                current = current.Elements().Where(e => e.Name.LocalName == name).ElementAt(index);
+            }
+            return current;
+        }
+
         private static string GuessIndentUnit(string parentIndent) => parentIndent.Contains("\t") ? "\t" : "    ";
     }
 }

@@ -11,6 +11,13 @@ namespace CarbonOps.Installation
         public const string Log4jProperties = "repository/conf/log4j.properties";
         public const string ConfigValidationXml = "repository/conf/etc/config-validation.xml";
         public const string JmxXml = "repository/conf/etc/jmx.xml";
+        public const string EmbeddedLdapXml = "repository/conf/embedded-ldap.xml";
+        public const string ConsoleContextXml = "repository/conf/tomcat/carbon/META-INF/context.xml";
+        public const string GlobalContextXml = "repository/conf/context.xml";
+        public const string ConsoleWebXml = "repository/conf/tomcat/carbon/WEB-INF/web.xml";
+        public const string TomcatWebXml = "repository/conf/tomcat/web.xml";
+        public const string DatabaseFolder = "repository/database";
+        public const string ComponentsLib = "repository/components/lib";
         public const string WrapperConf = "bin/yajsw/wrapper.conf";
         public const string StartupScriptSh = "bin/wso2server.sh";
         public const string StartupScriptBat = "bin/wso2server.bat";

@@ -21,9 +21,10 @@ namespace CarbonOps.Tests.Support
 
         private readonly Runspace runspace;
 
-        public PowerShellRunner()
+        /// <param name="host">A host for prompts and host output; none by default (prompting then fails).</param>
+        public PowerShellRunner(System.Management.Automation.Host.PSHost host = null)
         {
-            runspace = RunspaceFactory.CreateRunspace(State.Value);
+            runspace = host == null ? RunspaceFactory.CreateRunspace(State.Value) : RunspaceFactory.CreateRunspace(host, State.Value);
             runspace.Open();
         }
 

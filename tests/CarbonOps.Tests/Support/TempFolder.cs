@@ -79,7 +79,9 @@ namespace CarbonOps.Tests.Support
         {
             try
             {
-                foreach (var file in Directory.GetFiles(Path, "*", SearchOption.AllDirectories))
+                // Symbolic links are skipped: a mode set through a link changes its target, which may be a real JDK.
+                var walk = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint };
+                foreach (var file in Directory.GetFiles(Path, "*", walk))
                 {
                     // A link's target may be outside the folder (a real JDK): never change its mode.
                     if (new FileInfo(file).LinkTarget != null || !file.StartsWith(Path, StringComparison.Ordinal) || IsUnderLink(file))

@@ -15,7 +15,7 @@ namespace CarbonOps.Checks.Product
         public override string Reference => "Production Deployment Guidelines: Common guidelines and checklist (databases)";
         public override string RemediationText =>
             "Create the registry and user-store databases on Oracle, PostgreSQL, MySQL or MS SQL, put the JDBC driver in " +
-            "repository/components/lib, and point each H2 datasource of master-datasources.xml at them.";
+            "repository/components/lib, and point each H2 datasource of master-datasources.xml at them (Set-CarbonDatasource).";
         public override string NotRemediableReason =>
             "Moving off H2 needs a database server, its JDBC driver and the Carbon schema created in it; a file edit alone would break the server. " + RemediationText;
 

@@ -1,0 +1,101 @@
+using System.Management.Automation;
+using CarbonOps.Editing;
+using CarbonOps.Installation;
+
+namespace CarbonOps.Commands
+{
+    [Cmdlet(VerbsCommon.New, "CarbonServiceUnit", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(ServiceUnit))]
+    public sealed class NewCarbonServiceUnitCommand : CarbonCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("CarbonHome", "PSPath")]
+        [ValidateNotNullOrEmpty]
+        public string[] ProductHome { get; set; }
+
+        [Parameter(Mandatory = true)]
+        [ValidateNotNullOrEmpty]
+        public string User { get; set; }
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string Group { get; set; }
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string JavaHome { get; set; }
+
+        /// <summary>The unit file or the folder to write it into; /etc/systemd/system by default.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string Path { get; set; }
+
+        [Parameter]
+        [ValidateRange(1, 1048576)]
+        public int LimitNOFILE { get; set; }
+
+        [Parameter]
+        public SwitchParameter SetOwnership { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            foreach (var path in ProductHome)
+            {
+                var home = OpenHome(path);
+                if (home == null)
+                {
+                    continue;
+                }
+                try
+                {
+                    WriteObject(Write(home));
+                }
+                catch (CarbonOpsException ex)
+                {
+                    WriteCarbonError(ex, path);
+                }
+            }
+        }
+
+        private ServiceUnit Write(CarbonHome home)
+        {
+            var identity = ProductIdentity.Read(home);
+            var plan = ServiceUnits.Plan(home, (identity.Name + " " + identity.Version).Trim(), new ServiceUnitRequest
+            {
+                User = User,
+                Group = Group,
+                JavaHome = JavaHome == null ? null : ResolvePath(JavaHome),
+                Path = Path == null ? null : ResolvePath(Path),
+                LimitNoFile = MyInvocation.BoundParameters.ContainsKey(nameof(LimitNOFILE)) ? LimitNOFILE : (int?)null,
+            });
+            foreach (var warning in plan.Warnings)
+            {
+                WriteWarning(warning);
+            }
+            var status = ChangeStatus.WhatIf;
+            string backup = null;
+            var message = "Would write the unit (-WhatIf); nothing was written.";
+            if (ServiceUnits.IsWritten(plan))
+            {
+                status = ChangeStatus.AlreadyCompliant;
+                message = "The file already holds this unit.";
+            }
+            else if (ShouldProcess(plan.Path, $"Write the systemd unit {plan.Name}:\n{plan.Content}"))
+            {
+                using (var session = new EditSession(home.Path))
+                {
+                    session.WriteNewFile(plan.Path, ServiceUnits.Bytes(plan), 0x1a4 /* 0644 */);
+                    backup = session.BackupPath;
+                }
+                status = ChangeStatus.Changed;
+                message = $"Written. Then: systemctl daemon-reload && systemctl enable --now {plan.Name}";
+            }
+            if (SetOwnership && ShouldProcess(home.Path, $"Give the product home and everything under it to {plan.User.Name}:{plan.Group.Name}"))
+            {
+                var count = ServiceUnits.GiveHome(home.Path, plan.User.Id, plan.Group.Id);
+                message = (message + $" {count} files and folders now belong to {plan.User.Name}:{plan.Group.Name}.").Trim();
+            }
+            return new ServiceUnit(plan.Name, plan.Path, home.Path, plan.User.Name, plan.Group.Name, status, message, plan.Content, backup, ComputerName);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+using System.Management.Automation;
+using CarbonOps.Checks;
+using CarbonOps.Remedies;
+
+namespace CarbonOps.Commands
+{
+    /// <summary>High impact: a wrong allow list locks every administrator out of the console.</summary>
+    [Cmdlet(VerbsCommon.Set, "CarbonConsoleAccess", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [OutputType(typeof(ChangeResult))]
+    public sealed class SetCarbonConsoleAccessCommand : CarbonSetCmdlet
+    {
+        [Parameter(Mandatory = true)]
+        [ValidateNotNullOrEmpty]
+        public string[] AllowedAddress { get; set; }
+
+        [Parameter]
+        public ConsoleAccessScope Scope { get; set; } = ConsoleAccessScope.Console;
+
+        protected override void Validate() => ConsoleAccessRemedy.AllowExpression(AllowedAddress);
+
+        protected override Remedy CreateRemedy() =>
+            new Remedy(ConsoleAccessRemedy.CheckId, c => ConsoleAccessRemedy.Apply(c, AllowedAddress, Scope), highImpact: true);
+    }
+}

@@ -1,0 +1,38 @@
+using System;
+using System.Management.Automation;
+using CarbonOps.Checks;
+using CarbonOps.Remedies;
+
+namespace CarbonOps.Commands
+{
+    /// <summary>High impact: protocols the clients or the JDK do not share end every HTTPS connection.</summary>
+    [Cmdlet(VerbsCommon.Set, "CarbonTlsProtocol", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [OutputType(typeof(ChangeResult))]
+    public sealed class SetCarbonTlsProtocolCommand : CarbonSetCmdlet
+    {
+        private string javaHome;
+
+        [Parameter]
+        [ValidateSet("TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3")]
+        public string[] Protocol { get; set; }
+
+        /// <summary>The JDK the server runs on; $env:JAVA_HOME when not given.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string JavaHome { get; set; }
+
+        protected override void Validate()
+        {
+            var given = JavaHome ?? Environment.GetEnvironmentVariable("JAVA_HOME");
+            if (string.IsNullOrEmpty(given))
+            {
+                throw new CarbonOpsException(ErrorIds.JavaHomeNotFound, "Give -JavaHome (the JDK the server runs on), or set JAVA_HOME: the protocols must be ones that JDK speaks.");
+            }
+            javaHome = ResolvePath(given);
+            TlsProtocolRemedy.Resolve(Protocol, javaHome);
+        }
+
+        protected override Remedy CreateRemedy() =>
+            new Remedy(TlsProtocolRemedy.CheckId, c => TlsProtocolRemedy.Apply(c, Protocol, javaHome), highImpact: true);
+    }
+}

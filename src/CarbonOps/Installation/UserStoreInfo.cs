@@ -1,0 +1,114 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Xml.Linq;
+using CarbonOps.Editing;
+
+namespace CarbonOps.Installation
+{
+    /// <summary>
+    /// Where a home keeps its users: the active UserStoreManager of user-mgt.xml, the datasource behind
+    /// it (master-datasources.xml), the embedded ApacheDS LDAP server, and whether the server has
+    /// already started against that store (after which user-mgt.xml's admin user is no longer read).
+    /// </summary>
+    public sealed class UserStoreInfo
+    {
+        private UserStoreInfo()
+        {
+        }
+
+        /// <summary>The class of the first UserStoreManager that is not commented out.</summary>
+        public string ManagerClass { get; private set; }
+        public bool IsLdap { get; private set; }
+        /// <summary>An LDAP store on the embedded ApacheDS (its URL uses the EmbeddedLDAP port).</summary>
+        public bool IsEmbeddedLdap { get; private set; }
+        /// <summary>embedded-ldap.xml exists and enables the embedded ApacheDS server.</summary>
+        public bool EmbeddedLdapEnabled { get; private set; }
+        /// <summary>The JNDI name of the realm's dataSource property (jdbc/WSO2CarbonDB).</summary>
+        public string DataSourceJndi { get; private set; }
+        public string DataSourceName { get; private set; }
+        public string DataSourceUrl { get; private set; }
+        /// <summary>A JDBC user store in an H2 database.</summary>
+        public bool OnH2 => !IsLdap && (DataSourceUrl ?? "").StartsWith("jdbc:h2:", StringComparison.OrdinalIgnoreCase);
+        /// <summary>Why the admin user already exists in the store, or null when nothing says the server has started.</summary>
+        public string FirstStartEvidence { get; private set; }
+
+        public static UserStoreInfo Read(CarbonHome home)
+        {
+            var userMgt = home.Xml(CarbonPaths.UserMgtXml);
+            var info = new UserStoreInfo();
+            var realm = userMgt.SelectSingle("Realm");
+            var manager = realm?.Elements().FirstOrDefault(e => e.Name.LocalName == "UserStoreManager");
+            info.ManagerClass = (string)manager?.Attribute("class");
+            var cls = info.ManagerClass ?? "";
+            info.IsLdap = cls.IndexOf(".ldap.", StringComparison.OrdinalIgnoreCase) >= 0 || cls.IndexOf("ActiveDirectory", StringComparison.OrdinalIgnoreCase) >= 0;
+            var url = Property(manager, "ConnectionURL") ?? "";
+            info.IsEmbeddedLdap = info.IsLdap && (url.Contains("Ports.EmbeddedLDAP.LDAPServerPort") || url.Contains("localhost:10389") || url.Contains("127.0.0.1:10389"));
+            info.DataSourceJndi = Property(realm?.Elements().FirstOrDefault(e => e.Name.LocalName == "Configuration"), "dataSource");
+            if (home.Exists(CarbonPaths.EmbeddedLdapXml))
+            {
+                var ldap = home.Xml(CarbonPaths.EmbeddedLdapXml);
+                var enable = ldap.Select("EmbeddedLDAP/Property").FirstOrDefault(p => (string)p.Attribute("name") == "enable");
+                info.EmbeddedLdapEnabled = string.Equals(enable?.Value.Trim(), "true", StringComparison.OrdinalIgnoreCase);
+            }
+            if (!info.IsLdap && info.DataSourceJndi != null)
+            {
+                var datasources = home.Xml(CarbonPaths.MasterDatasourcesXml);
+                var ds = datasources.Select("datasources/datasource").FirstOrDefault(d =>
+                    Child(Child(d, "jndiConfig"), "name")?.Value.Trim() == info.DataSourceJndi);
+                info.DataSourceName = Child(ds, "name")?.Value.Trim();
+                info.DataSourceUrl = Child(Child(Child(ds, "definition"), "configuration"), "url")?.Value.Trim();
+            }
+            info.FirstStartEvidence = Evidence(home, info);
+            return info;
+        }
+
+        private static string Evidence(CarbonHome home, UserStoreInfo info)
+        {
+            if (info.IsEmbeddedLdap)
+            {
+                const string ldapData = "repository/data/org.wso2.carbon.directory";
+                return Directory.Exists(home.FilePath(ldapData)) ? $"the embedded LDAP data folder {ldapData} exists" : null;
+            }
+            if (info.IsLdap)
+            {
+                return $"the user store is an external directory ({info.ManagerClass})";
+            }
+            if (info.DataSourceUrl == null)
+            {
+                return null;
+            }
+            if (!info.OnH2)
+            {
+                return $"the user store is the external database of datasource {info.DataSourceName ?? info.DataSourceJndi}";
+            }
+            var file = H2DatabaseFile(home, info.DataSourceUrl);
+            return file != null ? $"the H2 database file {file} exists" : null;
+        }
+
+        /// <summary>The H2 file of a jdbc:h2: URL that exists, relative to the home, or null.</summary>
+        private static string H2DatabaseFile(CarbonHome home, string url)
+        {
+            var location = url.Substring("jdbc:h2:".Length).Split(';')[0];
+            if (location.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
+            {
+                location = location.Substring(5);
+            }
+            location = location.Replace("${carbon.home}", home.Path);
+            var full = Path.IsPathRooted(location) ? location : home.FilePath(location);
+            foreach (var suffix in new[] { ".h2.db", ".mv.db" })
+            {
+                if (File.Exists(full + suffix))
+                {
+                    return full.StartsWith(home.Path, StringComparison.Ordinal) ? full.Substring(home.Path.Length + 1).Replace('\\', '/') + suffix : full + suffix;
+                }
+            }
+            return null;
+        }
+
+        private static XElement Child(XElement parent, string name) => parent?.Elements().FirstOrDefault(e => e.Name.LocalName == name);
+
+        private static string Property(XElement parent, string name) =>
+            parent?.Elements().FirstOrDefault(e => e.Name.LocalName == "Property" && (string)e.Attribute("name") == name)?.Value.Trim();
+    }
+}
