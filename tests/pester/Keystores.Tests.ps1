@@ -32,7 +32,7 @@ $ErrorActionPreference = 'Stop'
 function Test-Loaded { [bool]([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'BouncyCastle.Cryptography' }) }
 Import-Module $Module
 $afterImport = Test-Loaded
-$checks = (Get-CarbonCheck -Category Security).Count
+$checks = (Get-CarbonCheck -Id Security.DefaultKeystore, Security.KeyStrength, Security.CertificateExpiry, Security.DefaultCertTrusted, Security.PlaintextPassword, Security.SecureVaultBroken, Security.PasswordFile).Count
 $afterCatalogue = Test-Loaded
 $password = ConvertTo-SecureString 'Pester-Store-Pass-1' -AsPlainText -Force
 $entry = New-CarbonKeystore -Path $Keystore -Alias pester -Subject 'CN=pester.example.com, O=Example' -StorePassword $password -KeySize 3072
