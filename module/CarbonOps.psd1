@@ -13,6 +13,8 @@
         'Get-CarbonBackup'
         'Get-CarbonCheck'
         'Get-CarbonInstance'
+        'Get-CarbonJvmOption'
+        'Get-CarbonPort'
         'Import-CarbonCertificate'
         'Invoke-CarbonHardening'
         'New-CarbonKeystore'
@@ -24,6 +26,8 @@
         'Set-CarbonHostName'
         'Set-CarbonProxy'
         'Set-CarbonTlsProtocol'
+        'Set-CarbonJvmOption'
+        'Set-CarbonPortOffset'
         'Test-CarbonHost'
         'Get-CarbonServer'
         'Start-CarbonServer'
@@ -38,7 +42,11 @@
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
-    AliasesToExport      = @('Enable-CarbonSecureVault')
+    AliasesToExport      = @(
+        'Get-CarbonPorts'
+        'Set-CarbonJvmOptions'
+        'Enable-CarbonSecureVault'
+    )
     PrivateData          = @{
         PSData = @{
             Tags       = @('WSO2', 'Carbon', 'Hardening', 'Audit', 'Security', 'Linux', 'Windows')

@@ -73,6 +73,9 @@ namespace CarbonOps.Checks
         public string ServerHeader { get; set; } = Product.ServerHeaderCheck.NeutralValue;
         /// <summary>JMX is turned off only when asked.</summary>
         public bool DisableJmx { get; set; }
+        public string JvmInitialHeap { get; set; } = Product.JvmHeapCheck.GuideInitialHeap;
+        public string JvmMaxHeap { get; set; } = Product.JvmHeapCheck.GuideMaxHeap;
+        public string JvmMaxPermSize { get; set; } = Product.JvmHeapCheck.GuideMaxPermSize;
     }
 
     /// <summary>A remedy that can lock someone out (an address restriction, a protocol change): it asks for confirmation at High impact.</summary>

@@ -60,6 +60,19 @@ namespace CarbonOps.Commands
         [Parameter]
         public SwitchParameter DisableJmx { get; set; }
 
+        /// <summary>Jvm.Heap: the -Xms to raise launchers to.</summary>
+        [Parameter]
+        [ValidatePattern(@"^\d+[kKmMgG]?$")]
+        public string InitialHeap { get; set; } = Checks.Product.JvmHeapCheck.GuideInitialHeap;
+
+        [Parameter]
+        [ValidatePattern(@"^\d+[kKmMgG]?$")]
+        public string MaxHeap { get; set; } = Checks.Product.JvmHeapCheck.GuideMaxHeap;
+
+        [Parameter]
+        [ValidatePattern(@"^\d+[kKmMgG]?$")]
+        public string MaxPermSize { get; set; } = Checks.Product.JvmHeapCheck.GuideMaxPermSize;
+
         private RemediationOptions BuildOptions()
         {
             var javaHome = JavaHome ?? Environment.GetEnvironmentVariable("JAVA_HOME");
@@ -77,6 +90,9 @@ namespace CarbonOps.Commands
                 JavaHome = string.IsNullOrEmpty(javaHome) ? null : ResolvePath(javaHome),
                 ServerHeader = ServerHeader,
                 DisableJmx = DisableJmx,
+                JvmInitialHeap = InitialHeap,
+                JvmMaxHeap = MaxHeap,
+                JvmMaxPermSize = MaxPermSize,
             };
         }
     }

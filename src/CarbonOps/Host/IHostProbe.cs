@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+
 namespace CarbonOps.Host
 {
     /// <summary>
@@ -36,5 +38,10 @@ namespace CarbonOps.Host
         NameResolution Resolve(string hostName);
 
         string GetEnvironmentVariable(string name);
+        /// <summary>
+        /// The TCP sockets listening now, read afresh on each call; with <paramref name="ports"/>, only
+        /// those on these ports (finding a socket's process is the slow part).
+        /// </summary>
+        SocketTable ListeningSockets(ICollection<int> ports = null);
     }
 }

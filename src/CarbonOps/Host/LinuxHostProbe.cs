@@ -48,6 +48,8 @@ namespace CarbonOps.Host
 
         public string GetEnvironmentVariable(string name) => Environment.GetEnvironmentVariable(name);
 
+        public SocketTable ListeningSockets(ICollection<int> ports = null) => ProcNetTcp.Read(procRoot, ports: ports);
+
         public string ReadHostsFile()
         {
             var path = Path.Combine(etcRoot, "hosts");

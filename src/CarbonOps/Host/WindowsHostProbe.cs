@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
@@ -46,6 +47,8 @@ namespace CarbonOps.Host
         public long? OpenFilesLimit => null;
 
         public string GetEnvironmentVariable(string name) => Environment.GetEnvironmentVariable(name);
+
+        public SocketTable ListeningSockets(ICollection<int> ports = null) => WindowsTcpTable.Read(ports);
 
         public string ReadHostsFile()
         {

@@ -1,8 +1,6 @@
 using System;
-using System.Globalization;
 using System.Linq;
 using System.Runtime.InteropServices;
-using System.Text.RegularExpressions;
 
 namespace CarbonOps.Installation
 {
@@ -26,15 +24,11 @@ namespace CarbonOps.Installation
 
     public static class JvmMemory
     {
-        private static readonly Regex Size = new Regex(@"^(?<n>\d+)(?<unit>[kKmMgGtT]?)$", RegexOptions.CultureInvariant);
-        private static readonly Regex InitialHeap = new Regex(@"(?<![\w-])-Xms(?<v>\d+[kKmMgGtT]?)\b", RegexOptions.CultureInvariant);
-        private static readonly Regex MaxHeap = new Regex(@"(?<![\w-])-Xmx(?<v>\d+[kKmMgGtT]?)\b", RegexOptions.CultureInvariant);
-        private static readonly Regex MaxPerm = new Regex(@"(?<![\w-])-XX:MaxPermSize=(?<v>\d+[kKmMgGtT]?)\b", RegexOptions.CultureInvariant);
-
         /// <summary>
         /// The memory options of the launcher this platform uses (wso2server.sh, or wso2server.bat on
-        /// Windows, else the YAJSW wrapper.conf); null when the home has none of them.
-        /// The last occurrence of an option wins, as on a java command line.
+        /// Windows, else the YAJSW wrapper.conf), read from its java command; null when the home has
+        /// none of them. The last occurrence of an option wins, as on a java command line. A launcher
+        /// with no java command throws StartupScriptNotRecognised.
         /// </summary>
         public static JvmMemorySettings Read(CarbonHome home)
         {
@@ -46,32 +40,13 @@ namespace CarbonOps.Installation
             {
                 return null;
             }
-            var text = home.Text(launcher).Text;
-            return new JvmMemorySettings(launcher, Last(InitialHeap, text), Last(MaxHeap, text), Last(MaxPerm, text));
+            var command = LauncherParser.Parse(launcher, home.Text(launcher));
+            var values = JvmValues.From(command.Tokens.Where(t => !t.IsJavaOpts).Select(t => t.Word));
+            return new JvmMemorySettings(launcher, ParseMegabytes(values[JvmSetting.InitialHeap]),
+                ParseMegabytes(values[JvmSetting.MaxHeap]), ParseMegabytes(values[JvmSetting.MaxPermSize]));
         }
 
         /// <summary>A JVM size (256m, 2g, 1048576k, 512) in megabytes; null when it does not parse.</summary>
-        public static long? ParseMegabytes(string size)
-        {
-            var match = Size.Match(size ?? "");
-            if (!match.Success || !long.TryParse(match.Groups["n"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n))
-            {
-                return null;
-            }
-            switch (match.Groups["unit"].Value.ToLowerInvariant())
-            {
-                case "": return n / (1024 * 1024);
-                case "k": return n / 1024;
-                case "m": return n;
-                case "g": return n * 1024;
-                default: return n * 1024 * 1024;
-            }
-        }
-
-        private static long? Last(Regex option, string text)
-        {
-            var matches = option.Matches(text);
-            return matches.Count == 0 ? null : ParseMegabytes(matches[matches.Count - 1].Groups["v"].Value);
-        }
+        public static long? ParseMegabytes(string size) => JvmSize.Megabytes(size);
     }
 }

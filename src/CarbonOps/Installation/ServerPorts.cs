@@ -1,15 +1,11 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
-using System.Xml.Linq;
+using CarbonOps.Host;
 
 namespace CarbonOps.Installation
 {
-    /// <summary>
-    /// The management ports of a home as configured: the servlet transport connectors of
-    /// catalina-server.xml (9443 HTTPS, 9763 HTTP) plus carbon.xml's Ports/Offset.
-    /// </summary>
+    /// <summary>The servlet transport ports of a home (9443 HTTPS, 9763 HTTP plus the offset in a stock home), and which of them a server process holds.</summary>
     public static class ServerPorts
     {
         public sealed class Connector
@@ -25,18 +21,14 @@ namespace CarbonOps.Installation
             public bool Https { get; }
         }
 
-        /// <summary>Every connector with a numeric port, HTTPS first; empty where catalina-server.xml is absent.</summary>
+        /// <summary>The catalina-server.xml connectors, as Get-CarbonPort reads them, HTTPS first.</summary>
         public static IReadOnlyList<Connector> Connectors(CarbonHome home)
         {
-            if (!home.Exists(CarbonPaths.CatalinaServerXml))
-            {
-                return new Connector[0];
-            }
             var offset = CarbonInstanceReader.PortOffset(home);
-            return home.Xml(CarbonPaths.CatalinaServerXml).Select("Service/Connector")
-                .Select(c => new { Element = c, Port = Port(c) })
-                .Where(c => c.Port.HasValue)
-                .Select(c => new Connector(c.Port.Value + offset, IsHttps(c.Element)))
+            return PortReader.Read(home)
+                .Where(p => p.OpensSocket && p.Source.StartsWith(CarbonPaths.CatalinaServerXml, StringComparison.Ordinal)
+                    && (p.Protocol == "HTTPS" || p.Protocol == "HTTP"))
+                .Select(p => new Connector(HomePorts.EffectiveAt(p, offset), p.Protocol == "HTTPS"))
                 .OrderByDescending(c => c.Https)
                 .ToList();
         }
@@ -44,17 +36,17 @@ namespace CarbonOps.Installation
         /// <summary>The HTTPS management port (9443 plus offset in a stock home), or null.</summary>
         public static int? Https(CarbonHome home) => Connectors(home).Where(c => c.Https).Select(c => (int?)c.Port).FirstOrDefault();
 
-        /// <summary>
-        /// The ports a running server of this home listens on, as configured. One place to change when
-        /// the listening sockets of the process are read instead.
-        /// </summary>
-        internal static int[] ListeningPorts(CarbonHome home, int processId) => Connectors(home).Select(c => c.Port).ToArray();
-
-        private static int? Port(XElement connector) =>
-            int.TryParse((string)connector.Attribute("port"), NumberStyles.None, CultureInfo.InvariantCulture, out var port) ? port : (int?)null;
-
-        private static bool IsHttps(XElement connector) =>
-            string.Equals((string)connector.Attribute("scheme"), "https", StringComparison.OrdinalIgnoreCase)
-            || string.Equals((string)connector.Attribute("SSLEnabled"), "true", StringComparison.OrdinalIgnoreCase);
+        /// <summary>The home's ports on which the process <paramref name="processId"/> listens now.</summary>
+        internal static int[] ListeningPorts(CarbonHome home, int processId)
+        {
+            var offset = CarbonInstanceReader.PortOffset(home);
+            var configured = PortReader.Read(home).Where(p => p.OpensSocket).Select(p => HomePorts.EffectiveAt(p, offset)).ToList();
+            return HostProbe.Current.ListeningSockets(configured).Sockets
+                .Where(s => s.ProcessId == processId)
+                .Select(s => s.Port)
+                .Distinct()
+                .OrderBy(p => p)
+                .ToArray();
+        }
     }
 }

@@ -42,5 +42,7 @@ namespace CarbonOps.Tests.Checks
         public string GetEnvironmentVariable(string name) => Environment.TryGetValue(name, out var value) ? value : null;
 
         public static OsFacts Linux(string osRelease) => OsFacts.FromOsRelease(osRelease);
+        public SocketTable Sockets { get; set; } = SocketTable.Empty;
+        public SocketTable ListeningSockets(System.Collections.Generic.ICollection<int> ports = null) => Sockets;
     }
 }

@@ -33,6 +33,9 @@ namespace CarbonOps.Tests.Commands
             new Regex(@"^\s*<parameter name=""HttpsProtocols"">TLSv1,TLSv1\.1,TLSv1\.2</parameter>\r?$"),
             new Regex(@"^\s*<Valve className=""org\.apache\.catalina\.valves\.RemoteAddrValve"" allow=""10\\\.0\\\.0\\\.\\d\+""/>\r?$"),
             new Regex(@"^\s*<Password>(admin|" + Password + @")</Password>\r?$"),
+            new Regex(@"^wrapper\.java\.additional\.\d+ = -(Xms|Xmx|XX:MaxPermSize=)\d+m\r?$"),
+            new Regex(@"^\s*-Xms\d+m -Xmx\d+m -XX:MaxPermSize=\d+m \\\r?$"),
+            new Regex(@"^set CMD_LINE_ARGS=.* -Xms\d+m -Xmx\d+m -XX:MaxPermSize=\d+m .*\r$"),
         };
 
         public static IEnumerable<object[]> Homes()
@@ -68,7 +71,7 @@ namespace CarbonOps.Tests.Commands
             var after = ps.Run("param($h) Test-CarbonHost $h", args).Of<CheckResult>().ToList();
             Assert.DoesNotContain(after, r => r.Outcome == CheckOutcome.Fail && r.CanRemediate);
             Assert.All(after.Where(r => r.Outcome == CheckOutcome.Warning && r.CanRemediate), r => Assert.Equal("Security.Jmx", r.CheckId));
-            foreach (var id in new[] { "Security.DefaultAdminPassword", "Security.ConsoleAccess", "Carbon.HostName", "Security.TlsProtocols", "Security.ServerHeader", "Logging.Rotation" })
+            foreach (var id in new[] { "Security.DefaultAdminPassword", "Security.ConsoleAccess", "Carbon.HostName", "Security.TlsProtocols", "Security.ServerHeader", "Logging.Rotation", "Jvm.Heap" })
             {
                 Assert.Equal(CheckOutcome.Pass, after.Single(r => r.CheckId == id).Outcome);
             }

@@ -22,6 +22,9 @@ namespace CarbonOps.Tests.Support
 
         public static string SampleHome => Path.Combine(RepoRoot, "samples", "wso2esb-4.8.1");
 
+        /// <summary>tests/CarbonOps.Tests/fixtures/&lt;relative&gt;.</summary>
+        public static string Fixture(string relative) => Path.Combine(RepoRoot, "tests", "CarbonOps.Tests", "fixtures", relative);
+
         /// <summary>../shared/corpus beside the checkout; absent on a clone without it.</summary>
         public static string CorpusRoot => Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "corpus"));
 

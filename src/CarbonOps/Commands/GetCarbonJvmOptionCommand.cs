@@ -1,0 +1,53 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using CarbonOps.Installation;
+
+namespace CarbonOps.Commands
+{
+    [Cmdlet(VerbsCommon.Get, "CarbonJvmOption")]
+    [OutputType(typeof(CarbonJvmOption))]
+    public sealed class GetCarbonJvmOptionCommand : CarbonCmdlet
+    {
+        private List<ProcessCommandLines.Entry> processes;
+
+        /// <summary>Product homes; without it, the homes Get-CarbonInstance discovers.</summary>
+        [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("CarbonHome", "PSPath")]
+        [ValidateNotNullOrEmpty]
+        public string[] ProductHome { get; set; }
+
+        /// <summary>The JAVA_OPTS to work the effective values out with; by default this session's $env:JAVA_OPTS.</summary>
+        [Parameter]
+        [AllowEmptyString]
+        public string JavaOpts { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var javaOpts = MyInvocation.BoundParameters.ContainsKey(nameof(JavaOpts)) ? JavaOpts : Environment.GetEnvironmentVariable("JAVA_OPTS");
+            var paths = ProductHome ?? InstanceDiscovery.Discover().Select(f => f.Path).ToArray();
+            foreach (var path in paths)
+            {
+                var home = OpenHome(path);
+                if (home == null)
+                {
+                    continue;
+                }
+                foreach (var launcher in CarbonPaths.StartupScripts.Where(home.Exists))
+                {
+                    try
+                    {
+                        WriteObject(JvmOptionReader.FromLauncher(home, launcher, javaOpts, ComputerName));
+                    }
+                    catch (CarbonOpsException ex)
+                    {
+                        WriteCarbonError(ex, home.FilePath(launcher));
+                    }
+                }
+                processes = processes ?? ProcessCommandLines.All().ToList();
+                WriteObject(JvmOptionReader.FromProcesses(home, processes, ComputerName), true);
+            }
+        }
+    }
+}

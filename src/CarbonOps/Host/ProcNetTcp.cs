@@ -1,0 +1,246 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Runtime.InteropServices;
+using System.Text;
+using CarbonOps.Installation;
+
+namespace CarbonOps.Host
+{
+    /// <summary>
+    /// Listening TCP sockets on Linux: /proc/net/tcp and tcp6 (state 0A), owners from the socket
+    /// inodes under /proc/&lt;pid&gt;/fd, users from /proc/&lt;pid&gt;/status (or the socket's uid) and /etc/passwd.
+    /// </summary>
+    public static class ProcNetTcp
+    {
+        private const string ListenState = "0A";
+
+        private sealed class Row
+        {
+            public string Family;
+            public string Address;
+            public int Port;
+            public int Uid;
+            public long Inode;
+        }
+
+        public static SocketTable Read(string procRoot = "/proc", string passwdPath = "/etc/passwd", ICollection<int> ports = null)
+        {
+            var rows = ReadRows(Path.Combine(procRoot, "net", "tcp"), "IPv4").Concat(ReadRows(Path.Combine(procRoot, "net", "tcp6"), "IPv6"))
+                .Where(r => ports == null || ports.Contains(r.Port)).ToList();
+            var owners = OwnersOf(procRoot, new HashSet<long>(rows.Select(r => r.Inode).Where(i => i != 0)));
+            var users = Users(passwdPath);
+            var sockets = new List<ListeningSocket>();
+            var hidden = 0;
+            var processes = new Dictionary<int, ProcessFacts>();
+            foreach (var row in rows)
+            {
+                var pid = owners.TryGetValue(row.Inode, out var p) ? p : 0;
+                ProcessFacts facts = null;
+                if (pid != 0 && !processes.TryGetValue(pid, out facts))
+                {
+                    facts = ProcessFacts.Read(procRoot, pid);
+                    processes[pid] = facts;
+                }
+                if (pid == 0)
+                {
+                    hidden++;
+                }
+                var uid = facts?.Uid ?? row.Uid;
+                sockets.Add(new ListeningSocket(row.Family, row.Address, row.Port, pid, facts?.Name,
+                    users.TryGetValue(uid, out var name) ? name : uid.ToString(CultureInfo.InvariantCulture), facts?.CarbonHome));
+            }
+            var note = hidden == 0 ? null
+                : $"{hidden} listening socket(s) belong to processes this user cannot see (run as root to see them all); they show their user but no process.";
+            return new SocketTable(sockets, hidden == 0, note);
+        }
+
+        private static IEnumerable<Row> ReadRows(string path, string family)
+        {
+            string[] lines;
+            try
+            {
+                lines = File.ReadAllLines(path);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                yield break;
+            }
+            foreach (var line in lines.Skip(1))
+            {
+                var f = line.Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries);
+                if (f.Length < 10 || f[3] != ListenState)
+                {
+                    continue;
+                }
+                var local = f[1].Split(':');
+                if (local.Length != 2 || !int.TryParse(local[1], NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var port))
+                {
+                    continue;
+                }
+                int.TryParse(f[7], NumberStyles.Integer, CultureInfo.InvariantCulture, out var uid);
+                long.TryParse(f[9], NumberStyles.Integer, CultureInfo.InvariantCulture, out var inode);
+                yield return new Row { Family = family, Address = DecodeAddress(local[0]), Port = port, Uid = uid, Inode = inode };
+            }
+        }
+
+        /// <summary>The kernel prints the address as 32-bit words in host order (little-endian on the machines Carbon runs on).</summary>
+        public static string DecodeAddress(string hex)
+        {
+            if (hex.Length != 8 && hex.Length != 32)
+            {
+                return hex;
+            }
+            var bytes = new byte[hex.Length / 2];
+            for (var word = 0; word < hex.Length / 8; word++)
+            {
+                for (var b = 0; b < 4; b++)
+                {
+                    bytes[word * 4 + b] = byte.Parse(hex.Substring(word * 8 + (3 - b) * 2, 2), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+                }
+            }
+            if (!BitConverter.IsLittleEndian)
+            {
+                for (var word = 0; word < bytes.Length / 4; word++)
+                {
+                    Array.Reverse(bytes, word * 4, 4);
+                }
+            }
+            return new IPAddress(bytes).ToString();
+        }
+
+        /// <summary>socket inode → pid, from the fd links of every process this user may read.</summary>
+        private static Dictionary<long, int> OwnersOf(string procRoot, HashSet<long> inodes)
+        {
+            var owners = new Dictionary<long, int>();
+            if (inodes.Count == 0)
+            {
+                return owners;
+            }
+            var buffer = new byte[64];
+            foreach (var dir in SafeDirectories(procRoot))
+            {
+                if (!int.TryParse(Path.GetFileName(dir), NumberStyles.None, CultureInfo.InvariantCulture, out var pid))
+                {
+                    continue;
+                }
+                foreach (var fd in SafeEntries(Path.Combine(dir, "fd")))
+                {
+                    var target = ReadLink(fd, buffer);
+                    if (target != null && target.StartsWith("socket:[", StringComparison.Ordinal)
+                        && long.TryParse(target.Substring(8).TrimEnd(']'), NumberStyles.None, CultureInfo.InvariantCulture, out var inode)
+                        && inodes.Contains(inode) && !owners.ContainsKey(inode))
+                    {
+                        owners[inode] = pid;
+                    }
+                }
+                if (owners.Count == inodes.Count)
+                {
+                    break;
+                }
+            }
+            return owners;
+        }
+
+        private static Dictionary<int, string> Users(string passwdPath)
+        {
+            var users = new Dictionary<int, string>();
+            try
+            {
+                foreach (var line in File.ReadLines(passwdPath))
+                {
+                    var f = line.Split(':');
+                    if (f.Length > 2 && int.TryParse(f[2], NumberStyles.Integer, CultureInfo.InvariantCulture, out var uid) && !users.ContainsKey(uid))
+                    {
+                        users[uid] = f[0];
+                    }
+                }
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+            }
+            return users;
+        }
+
+        private sealed class ProcessFacts
+        {
+            public string Name;
+            public int? Uid;
+            public string CarbonHome;
+
+            public static ProcessFacts Read(string procRoot, int pid)
+            {
+                var facts = new ProcessFacts();
+                var dir = Path.Combine(procRoot, pid.ToString(CultureInfo.InvariantCulture));
+                facts.Name = SafeRead(Path.Combine(dir, "comm"))?.Trim();
+                var status = SafeRead(Path.Combine(dir, "status"));
+                var uidLine = status?.Split('\n').FirstOrDefault(l => l.StartsWith("Uid:", StringComparison.Ordinal));
+                if (uidLine != null && int.TryParse(uidLine.Substring(4).Trim().Split('\t', ' ')[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out var uid))
+                {
+                    facts.Uid = uid;
+                }
+                var args = ProcessCommandLines.Read(pid);
+                if (args != null && args.Contains(InstanceDiscovery.BootstrapClass))
+                {
+                    facts.CarbonHome = InstanceDiscovery.CarbonHomeArgument(args);
+                }
+                return facts;
+            }
+        }
+
+        private static string SafeRead(string path)
+        {
+            try
+            {
+                return File.ReadAllText(path);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                return null;
+            }
+        }
+
+        private static string[] SafeDirectories(string path)
+        {
+            try
+            {
+                return Directory.GetDirectories(path);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                return new string[0];
+            }
+        }
+
+        private static string[] SafeEntries(string path)
+        {
+            try
+            {
+                return Directory.EnumerateFileSystemEntries(path).ToArray();
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                return new string[0];
+            }
+        }
+
+        private static string ReadLink(string path, byte[] buffer)
+        {
+            try
+            {
+                var n = readlink(path, buffer, (IntPtr)buffer.Length).ToInt64();
+                return n <= 0 ? null : Encoding.UTF8.GetString(buffer, 0, (int)n);
+            }
+            catch (EntryPointNotFoundException)
+            {
+                return null;
+            }
+        }
+
+        [DllImport("libc", SetLastError = true)]
+        private static extern IntPtr readlink(string path, byte[] buffer, IntPtr size);
+    }
+}
