@@ -80,7 +80,7 @@ namespace CarbonOps.Tests.Keystores
             Assert.Equal("keep me", File.ReadAllText(Keystore(temp)));
         }
 
-        [JavaFact]
+        [JdkFact]
         public void KeytoolReadsWhatNewCarbonKeystoreWrites()
         {
             using var ps = new PowerShellRunner();
@@ -100,7 +100,7 @@ namespace CarbonOps.Tests.Keystores
             }
         }
 
-        [JavaFact]
+        [JdkFact]
         public void KeytoolReadsTheCertificateRequest()
         {
             using var ps = new PowerShellRunner();

@@ -90,7 +90,7 @@ namespace CarbonOps.Tests.SecureVault
             Assert.Equal(original, TempFolder.TreeHash(home));
         }
 
-        [JavaFact]
+        [JdkFact]
         public void JavaOpensTheKeystoreAndDecryptsEveryValue()
         {
             using var ps = new PowerShellRunner();
@@ -209,7 +209,7 @@ namespace CarbonOps.Tests.SecureVault
             Assert.Equal(original, TempFolder.TreeHash(home));
         }
 
-        [JavaFact(needsCorpus: true)]
+        [JdkFact(needsCorpus: true)]
         public void JavaDecryptsWhatWasProtectedWithWso2sRealKeystore()
         {
             using var ps = new PowerShellRunner();

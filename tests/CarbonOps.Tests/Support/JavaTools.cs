@@ -69,9 +69,9 @@ namespace CarbonOps.Tests.Support
     }
 
     /// <summary>A fact that needs the JDK (and, when asked, the corpus) and is skipped, saying so, where it is absent.</summary>
-    public sealed class JavaFactAttribute : FactAttribute
+    public sealed class JdkFactAttribute : FactAttribute
     {
-        public JavaFactAttribute(bool needsCorpus = false)
+        public JdkFactAttribute(bool needsCorpus = false)
         {
             if (!JavaTools.Available)
             {
