@@ -55,8 +55,11 @@ function Invoke-Build {
     Invoke-Native dotnet @('build', (Join-Path $root 'CarbonOps.sln'), '-c', $Configuration, "-p:Version=$version", '--nologo', '-v', 'q', '-clp:ErrorsOnly')
     if (Test-Path $moduleOut) { Remove-Item $moduleOut -Recurse -Force }
     New-Item -ItemType Directory -Path $moduleOut | Out-Null
-    $binary = Join-Path $root "src/CarbonOps/bin/$Configuration/netstandard2.0/CarbonOps.dll"
-    Copy-Item $binary $moduleOut
+    # CarbonOps.dll and its dependencies (BouncyCastle); PowerShell's own reference assemblies stay behind.
+    $binaries = Join-Path $root "src/CarbonOps/bin/$Configuration/netstandard2.0"
+    Get-ChildItem -Path $binaries -Filter *.dll |
+        Where-Object { $_.Name -ne 'System.Management.Automation.dll' -and $_.Name -notlike 'PowerShellStandard*' } |
+        Copy-Item -Destination $moduleOut
     Copy-Item (Join-Path $root 'module/*') $moduleOut -Recurse
     # The DSC resource manifest carries the module's version, stamped here from the one place it lives.
     $dscManifest = Join-Path $moduleOut 'CarbonOps.dsc.resource.json'

@@ -16,7 +16,10 @@
         'Get-CarbonInstance'
         'Get-CarbonJvmOption'
         'Get-CarbonPort'
+        'Import-CarbonCertificate'
         'Invoke-CarbonHardening'
+        'New-CarbonKeystore'
+        'Protect-CarbonSecret'
         'Restore-CarbonConfiguration'
         'Set-CarbonAdminCredential'
         'Set-CarbonConsoleAccess'
@@ -33,12 +36,17 @@
         'Restart-CarbonServer'
         'Get-CarbonLog'
         'New-CarbonServiceUnit'
+        'Set-CarbonKeystore'
+        'Set-CarbonKeystorePassword'
+        'Test-CarbonSecureVault'
+        'Unprotect-CarbonSecret'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
     AliasesToExport      = @(
         'Get-CarbonPorts'
         'Set-CarbonJvmOptions'
+        'Enable-CarbonSecureVault'
     )
     PrivateData          = @{
         PSData = @{

@@ -45,5 +45,16 @@ namespace CarbonOps
         public const string ReportNotWritable = "ReportNotWritable";
         public const string ReportInputEmpty = "ReportInputEmpty";
         public const string ReportInputInvalid = "ReportInputInvalid";
+        public const string KeystoreNotFound = "KeystoreNotFound";
+        public const string KeystoreCorrupt = "KeystoreCorrupt";
+        public const string KeystorePasswordIncorrect = "KeystorePasswordIncorrect";
+        public const string KeystorePasswordRequired = "KeystorePasswordRequired";
+        public const string KeystoreTypeMismatch = "KeystoreTypeMismatch";
+        public const string KeystoreKeyNotFound = "KeystoreKeyNotFound";
+        public const string KeystoreFileExists = "KeystoreFileExists";
+        public const string CertificateInvalid = "CertificateInvalid";
+        public const string SecretAliasNotFound = "SecretAliasNotFound";
+        public const string SecureVaultBroken = "SecureVaultBroken";
+        public const string SecureVaultConfigured = "SecureVaultConfigured";
     }
 }

@@ -46,5 +46,11 @@ namespace CarbonOps.Checks
 
         /// <summary>Where disk space is measured when no product home is given (the caller's current folder).</summary>
         public string CurrentDirectory { get; set; }
+
+        /// <summary>The primary keystore's password where Secure Vault protects it in the files (keystore and vault checks).</summary>
+        public System.Security.SecureString KeystorePassword { get; set; }
+
+        /// <summary>A certificate that expires within this many days is a warning (Security.CertificateExpiry).</summary>
+        public int CertificateExpiryDays { get; set; } = 30;
     }
 }

@@ -47,6 +47,17 @@ namespace CarbonOps.Commands
             [ErrorIds.ReportNotWritable] = ErrorCategory.WriteError,
             [ErrorIds.ReportInputEmpty] = ErrorCategory.InvalidData,
             [ErrorIds.ReportInputInvalid] = ErrorCategory.InvalidType,
+            [ErrorIds.KeystoreNotFound] = ErrorCategory.ObjectNotFound,
+            [ErrorIds.KeystoreCorrupt] = ErrorCategory.InvalidData,
+            [ErrorIds.KeystorePasswordIncorrect] = ErrorCategory.AuthenticationError,
+            [ErrorIds.KeystorePasswordRequired] = ErrorCategory.AuthenticationError,
+            [ErrorIds.KeystoreTypeMismatch] = ErrorCategory.InvalidData,
+            [ErrorIds.KeystoreKeyNotFound] = ErrorCategory.ObjectNotFound,
+            [ErrorIds.KeystoreFileExists] = ErrorCategory.ResourceExists,
+            [ErrorIds.CertificateInvalid] = ErrorCategory.InvalidData,
+            [ErrorIds.SecretAliasNotFound] = ErrorCategory.ObjectNotFound,
+            [ErrorIds.SecureVaultBroken] = ErrorCategory.InvalidData,
+            [ErrorIds.SecureVaultConfigured] = ErrorCategory.InvalidOperation,
         };
 
         protected string ComputerName => Environment.MachineName;

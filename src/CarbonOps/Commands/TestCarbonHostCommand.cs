@@ -52,6 +52,15 @@ namespace CarbonOps.Commands
         [Parameter]
         public SwitchParameter Quiet { get; set; }
 
+        /// <summary>The primary keystore's password, where Secure Vault protects it in the files (keystore and Secure Vault checks).</summary>
+        [Parameter]
+        public System.Security.SecureString KeystorePassword { get; set; }
+
+        /// <summary>Security.CertificateExpiry warns about certificates that expire within this many days.</summary>
+        [Parameter]
+        [ValidateRange(1, 3650)]
+        public int CertificateExpiryDays { get; set; } = 30;
+
         /// <summary>A .json or .psd1 file of waivers: matching results are marked Waived, not counted as failures.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
@@ -105,6 +114,8 @@ namespace CarbonOps.Commands
                 BuildFromSource = BuildFromSource,
                 Homes = homes,
                 CurrentDirectory = SessionState.Path.CurrentFileSystemLocation.ProviderPath,
+                KeystorePassword = KeystorePassword,
+                CertificateExpiryDays = CertificateExpiryDays,
             };
             var java = new JavaProbe();
             var probe = HostProbe.Current;

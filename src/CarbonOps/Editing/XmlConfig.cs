@@ -88,7 +88,13 @@ namespace CarbonOps.Editing
         }
 
         /// <summary>Sets an attribute's value, keeping its quote style; adds the attribute when it is missing.</summary>
-        public void SetAttribute(XElement element, string name, string value)
+        public void SetAttribute(XElement element, string name, string value) => SetAttribute(element, name, name, value);
+
+        /// <summary>
+        /// Sets a prefixed attribute such as svns:secretAlias, or a namespace declaration such as xmlns:svns:
+        /// <paramref name="name"/> is its expanded name, <paramref name="qualifiedName"/> the text written when it is added.
+        /// </summary>
+        public void SetAttribute(XElement element, XName name, string qualifiedName, string value)
         {
             var existing = element.Attribute(name);
             if (existing != null)
@@ -114,7 +120,7 @@ namespace CarbonOps.Editing
                     separator = Text.NewLine + Text.GetIndentation(lastOffset);
                 }
             }
-            Text.Insert(insertAt, separator + name + "=" + quote + XmlSpans.EscapeAttribute(value, quote) + quote);
+            Text.Insert(insertAt, separator + qualifiedName + "=" + quote + XmlSpans.EscapeAttribute(value, quote) + quote);
         }
 
         /// <summary>Removes an attribute and the whitespace before it.</summary>

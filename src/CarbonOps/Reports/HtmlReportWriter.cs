@@ -50,6 +50,7 @@ td a{color:inherit;overflow-wrap:anywhere}
 dl{display:grid;grid-template-columns:max-content 1fr;gap:4px 14px;margin:8px 0 0}
 dt{font-weight:600;color:var(--muted)}
 dd{margin:0;overflow-wrap:anywhere}
+.finding p{overflow-wrap:anywhere}
 code,.mono{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,""Liberation Mono"",monospace;font-size:.9em}
 .none{color:var(--muted);font-style:italic}
 footer{margin-top:32px;color:var(--muted);font-size:.85rem}

@@ -34,6 +34,8 @@ namespace CarbonOps.Tests.Support
             public List<ErrorRecord> Errors;
             public List<string> Warnings;
             public List<string> Verbose;
+            public List<string> Debug;
+            public List<string> Information;
 
             public IEnumerable<T> Of<T>() => Objects.Select(o => o.BaseObject).OfType<T>();
         }
@@ -54,6 +56,8 @@ namespace CarbonOps.Tests.Support
                 Errors = ps.Streams.Error.ToList(),
                 Warnings = ps.Streams.Warning.Select(w => w.Message).ToList(),
                 Verbose = ps.Streams.Verbose.Select(v => v.Message).ToList(),
+                Debug = ps.Streams.Debug.Select(d => d.Message).ToList(),
+                Information = ps.Streams.Information.Select(i => i.MessageData?.ToString()).ToList(),
             };
         }
 

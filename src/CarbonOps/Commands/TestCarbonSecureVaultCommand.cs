@@ -1,0 +1,54 @@
+using System.Linq;
+using System.Management.Automation;
+using System.Security;
+using CarbonOps.SecureVault;
+
+namespace CarbonOps.Commands
+{
+    [Cmdlet(VerbsDiagnostic.Test, "CarbonSecureVault")]
+    [OutputType(typeof(SecureVaultEntry))]
+    public sealed class TestCarbonSecureVaultCommand : CarbonCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("CarbonHome", "PSPath")]
+        [ValidateNotNullOrEmpty]
+        public string[] ProductHome { get; set; }
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[] Alias { get; set; }
+
+        /// <summary>The identity keystore's password; without it the start-up password file is used, or decryption is not verified.</summary>
+        [Parameter]
+        public SecureString KeystorePassword { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var password = SecretText.ToPlain(KeystorePassword);
+            foreach (var path in ProductHome)
+            {
+                var home = OpenHome(path);
+                if (home == null)
+                {
+                    continue;
+                }
+                try
+                {
+                    var vault = VaultVerifier.Inspect(home, password);
+                    if (vault.KeyProblem != null && vault.Aliases.Count > 0)
+                    {
+                        WriteWarning(vault.KeyProblem);
+                    }
+                    foreach (var alias in vault.Aliases.Where(a => Alias == null || Alias.Contains(a.Name)))
+                    {
+                        WriteObject(new SecureVaultEntry(home.Path, alias.Name, alias.Status, alias.Referenced, alias.Locations.ToArray(), alias.Message, ComputerName));
+                    }
+                }
+                catch (CarbonOpsException ex)
+                {
+                    WriteCarbonError(ex, path);
+                }
+            }
+        }
+    }
+}
