@@ -95,6 +95,7 @@ namespace CarbonOps.Editing
                 }
                 var bytes = doc.ToBytes();
                 BackupStore.Save(backup, doc.Path);
+                AtomicFile.RemoveStaleTemporaries(doc.Path);
                 AtomicFile.Replace(doc.Path, bytes);
                 doc.AcceptCurrent(bytes);
                 written.Add(doc.Path);
@@ -108,6 +109,7 @@ namespace CarbonOps.Editing
             var full = Path.GetFullPath(path);
             EnsureLockAndBackupSet();
             BackupStore.Save(backup, full);
+            AtomicFile.RemoveStaleTemporaries(full);
             AtomicFile.Create(full, bytes, unixMode);
             documents.Remove(full);
         }
