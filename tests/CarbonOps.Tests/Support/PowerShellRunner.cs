@@ -71,12 +71,17 @@ namespace CarbonOps.Tests.Support
         /// Runs one command with parameters, stopping it after <paramref name="timeout"/>. Messages
         /// holds the text of the warning, verbose, debug, information and progress streams.
         /// </summary>
-        public CommandRun RunCommand(string name, IDictionary parameters, TimeSpan timeout)
+        public CommandRun RunCommand(string name, IDictionary parameters, TimeSpan timeout) => RunBounded(ps => ps.AddCommand(name).AddParameters(parameters), timeout);
+
+        /// <summary>As <see cref="RunCommand"/>, for a script.</summary>
+        public CommandRun RunScript(string script, IDictionary parameters, TimeSpan timeout) => RunBounded(ps => ps.AddScript(script).AddParameters(parameters), timeout);
+
+        private CommandRun RunBounded(Action<PS> build, TimeSpan timeout)
         {
             // Not disposed when it hangs: disposing would wait for it. The caller then needs a new runner.
             var ps = PS.Create();
             ps.Runspace = runspace;
-            ps.AddCommand(name).AddParameters(parameters);
+            build(ps);
             var run = new CommandRun();
             var input = new PSDataCollection<PSObject>();
             input.Complete();
