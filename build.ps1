@@ -63,10 +63,16 @@ function Invoke-XunitTests {
     $results = Join-Path $outRoot 'TestResults'
     if (Test-Path $results) { Remove-Item $results -Recurse -Force }
     $project = Join-Path $root 'tests/CarbonOps.Tests/CarbonOps.Tests.csproj'
+    # The reliability suites start child pwsh processes: this one.
+    $env:CARBONOPS_PWSH = Get-PwshPath
     & dotnet test $project -c $Configuration --no-build --nologo --logger 'trx;LogFileName=xunit.trx' --results-directory $results | Out-Host
     $trx = Join-Path $results 'xunit.trx'
     if (-not (Test-Path $trx)) { throw 'xunit wrote no results; the test run did not start.' }
-    $counters = ([xml](Get-Content -Raw $trx)).TestRun.ResultSummary.Counters
+    $trxXml = [xml](Get-Content -Raw $trx)
+    # The figures the reliability suites print (crash trials, mutants...), passing or not.
+    $trxXml.GetElementsByTagName('StdOut') | ForEach-Object { $_.InnerText -split "`r?`n" } |
+        Where-Object { $_ -match '^\s*\[reliability\] ' } | ForEach-Object { Write-Host $_.Trim() }
+    $counters = $trxXml.TestRun.ResultSummary.Counters
     [pscustomobject]@{
         Passed  = [int]$counters.passed
         Failed  = [int]$counters.failed + [int]$counters.error + [int]$counters.timeout + [int]$counters.aborted

@@ -22,9 +22,10 @@ namespace CarbonOps.Tests.Reliability
         private readonly List<string> secrets = new List<string>();
         private string backupSet;
 
-        public CaseHome(TempFolder temp, bool plantSecrets = true)
+        /// <param name="source">The home to copy; the sample home by default.</param>
+        public CaseHome(TempFolder temp, bool plantSecrets = true, string source = null)
         {
-            Path = temp.CopyHome(TestPaths.SampleHome, "wso2esb-4.8.1-" + System.Threading.Interlocked.Increment(ref counter));
+            Path = temp.CopyHome(source ?? TestPaths.SampleHome, "wso2esb-4.8.1-" + System.Threading.Interlocked.Increment(ref counter));
             if (plantSecrets)
             {
                 PlantSecrets();

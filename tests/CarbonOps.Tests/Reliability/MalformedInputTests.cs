@@ -14,8 +14,8 @@ namespace CarbonOps.Tests.Reliability
 {
     /// <summary>
     /// 1,000 seeded mutants of the sample home's files and the corpus files, each put into a copy of
-    /// the sample home and fed to every cmdlet that reads a home (CmdletCases rows), hardening for
-    /// real. No unhandled exception, no hang, every failure names the file, no entity expanded, the
+    /// the (hardened) sample home and fed to every cmdlet that reads a home (CmdletCases rows),
+    /// hardening for real. No unhandled exception, no hang, every failure names the file, no entity expanded, the
     /// planted file that external entities point at never read, nothing written for a file that did
     /// not parse, and whatever was written restores to the mutant's bytes.
     /// </summary>
@@ -39,6 +39,13 @@ namespace CarbonOps.Tests.Reliability
             var secret = "CarbonOpsExternalFile-" + Guid.NewGuid().ToString("N");
             var secretFile = temp.Write("outside/secret.txt", secret);
             var mutator = new Mutator(Seed, secretFile);
+            // Every mutant goes into one hardened copy of the sample home, put back after each case
+            // (copying and deleting a home per case cost more than the cases): hardening then writes
+            // only when the mutant is a file it changes, not the same stock log4j.properties each time.
+            var home = new CaseHome(temp, plantSecrets: false);
+            home.BackupSet();
+            Directory.Delete(Path.Combine(home.Path, ".carbonops"), true);
+            var baseline = HomeSnapshot.Take(home.Path);
             var rows = CmdletCases.All.Where(r => r.ReadsHome).OrderBy(r => r.Name == "Invoke-CarbonHardening" ? 1 : 0).ToList();
             var ps = new PowerShellRunner();
             var tally = new SortedDictionary<string, int>(StringComparer.Ordinal);
@@ -52,8 +59,8 @@ namespace CarbonOps.Tests.Reliability
                 var started = clock.Elapsed.TotalMilliseconds;
                 var mutant = mutator.Make(i);
                 Count("kind " + mutant.Kind);
-                var home = new CaseHome(temp, plantSecrets: false);
                 var target = Path.Combine(home.Path, mutant.RelativePath);
+                var replaced = File.Exists(target) ? File.ReadAllBytes(target) : null;
                 Directory.CreateDirectory(Path.GetDirectoryName(target));
                 File.WriteAllBytes(target, mutant.Bytes);
                 var parses = !CrashTests.ParseProblem(target).Any();
@@ -164,7 +171,7 @@ namespace CarbonOps.Tests.Reliability
                 }
                 if (sets.Count > 0)
                 {
-                    Count("hardened (a file written)");
+                    Count("written and restored");
                     foreach (var set in sets)
                     {
                         BackupRestorer.Restore(set, (_, _) => true).ToList();
@@ -176,7 +183,29 @@ namespace CarbonOps.Tests.Reliability
                         Count("restore differs");
                     }
                 }
-                Directory.Delete(home.Path, true);
+                // Put the home back as it was for the next case.
+                if (Directory.Exists(Path.Combine(home.Path, ".carbonops")))
+                {
+                    Directory.Delete(Path.Combine(home.Path, ".carbonops"), true);
+                }
+                if (replaced != null)
+                {
+                    File.WriteAllBytes(target, replaced);
+                }
+                else
+                {
+                    File.Delete(target);
+                }
+                var left = baseline.Diff(HomeSnapshot.Take(home.Path));
+                if (left.Count > 0)
+                {
+                    foreach (var folder in left.Where(l => l.StartsWith("created folder ", StringComparison.Ordinal)).Select(l => Path.Combine(home.Path, l.Substring(15))).OrderByDescending(f => f.Length))
+                    {
+                        Directory.Delete(folder, true);
+                    }
+                    left = baseline.Diff(HomeSnapshot.Take(home.Path));
+                }
+                Assert.True(left.Count == 0, $"{mutant}: the home could not be put back: {string.Join(", ", left)}");
                 var took = clock.Elapsed.TotalMilliseconds - started;
                 if (took > slowest.Ms)
                 {
@@ -188,7 +217,7 @@ namespace CarbonOps.Tests.Reliability
             ReliabilityLog.Print(output, $"mutants: {Mutants} (seed {Seed}), unhandled exceptions: {Get("unhandled exception")}, hangs: {Get("hang")}, "
                 + $"failures not naming the file: {Get("failure not naming the file")}, entities expanded: {Get("entity expanded")}, external files read: {Get("external file read")}, "
                 + $"writes to files that did not parse: {Get("write to a file that did not parse")}, restores that differ: {Get("restore differs")}");
-            ReliabilityLog.Print(output, $"mutants: did not parse: {Get("did not parse")}, reported as a failure: {Get("reported as a failure")}, hardened and restored: {Get("hardened (a file written)")}; "
+            ReliabilityLog.Print(output, $"mutants: did not parse: {Get("did not parse")}, reported as a failure: {Get("reported as a failure")}, written and restored: {Get("written and restored")}; "
                 + string.Join(", ", tally.Where(t => t.Key.StartsWith("kind ", StringComparison.Ordinal)).Select(t => t.Key.Substring(5) + " " + t.Value))
                 + $"; cmdlets: {string.Join(", ", rows.Select(r => r.Name))}; {clock.Elapsed.TotalSeconds:F0} s, slowest {slowest.Ms:F0} ms: {slowest.Mutant}");
             Assert.True(problems.Count == 0, string.Join("\n", problems.Take(15)));

@@ -125,7 +125,7 @@ namespace CarbonOps.Tests.Reliability
                 }
                 case "huge-attribute":
                 {
-                    var size = rng.Next(1, 5) * 1024 * 1024;
+                    var size = rng.Next(1, 3) * 1024 * 1024;
                     var end = RootStartTagEnd(text);
                     if (end < 0)
                     {
@@ -155,7 +155,7 @@ namespace CarbonOps.Tests.Reliability
                     }
                 }
                 case "huge-line":
-                    return latin1.GetBytes(text + "\nlog4j.appender.HUGE=" + new string('A', rng.Next(1, 5) * 1024 * 1024) + "\n");
+                    return latin1.GetBytes(text + "\nlog4j.appender.HUGE=" + new string('A', rng.Next(1, 3) * 1024 * 1024) + "\n");
                 case "continuations":
                     return latin1.GetBytes(InsertAt(text, rng, "log4j.appender.DEEP=a\\\n" + string.Concat(Enumerable.Repeat("  b\\\n", 100000)) + "  end\n"));
                 case "nul":
