@@ -4,10 +4,8 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
-using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using System.Threading;
-using CarbonOps.Checks;
 using CarbonOps.Editing;
 using CarbonOps.Tests.Support;
 using Xunit;
@@ -56,7 +54,7 @@ $null = Invoke-CarbonHardening -ProductHome $target -Confirm:$false
         {
             using var temp = new TempFolder();
             using var ps = new PowerShellRunner();
-            var reference = Reference.Build(temp, ps);
+            var reference = CrashReference.Build(temp, ps);
             var script = temp.Write("harden.ps1", ChildScript);
 
             // Calibration: how long a clean child run takes from 'go', and how long its writes take.
@@ -204,7 +202,7 @@ $null = Invoke-CarbonHardening -ProductHome $target -Confirm:$false
             }
         }
 
-        private static List<string> Verify(string home, Reference reference, PowerShellRunner ps, Action<string> count)
+        private static List<string> Verify(string home, CrashReference reference, PowerShellRunner ps, Action<string> count)
         {
             var problems = new List<string>();
             var versions = reference.Versions(home);
@@ -331,44 +329,6 @@ $null = Invoke-CarbonHardening -ProductHome $target -Confirm:$false
         {
             var sorted = values.OrderBy(v => v).ToList();
             return sorted[sorted.Count / 2];
-        }
-
-        /// <summary>The versions of each file that a clean run passes through, computed once by clean runs in process.</summary>
-        private sealed class Reference
-        {
-            public Dictionary<string, string> Original;
-            public Dictionary<string, string> Hardened;
-            public Dictionary<string, HashSet<string>> Allowed;
-
-            /// <summary>Relative path → SHA-256 of every file outside the state folder, hidden ones included.</summary>
-            public Dictionary<string, string> Versions(string home) =>
-                Directory.GetFiles(home, "*", SearchOption.AllDirectories)
-                    .Select(f => (Full: f, Relative: HomeSnapshot.Relative(home, f)))
-                    .Where(f => !f.Relative.StartsWith(StateFolder.Name + "/", StringComparison.Ordinal))
-                    .ToDictionary(f => f.Relative, f => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(f.Full))), StringComparer.Ordinal);
-
-            public static Reference Build(TempFolder temp, PowerShellRunner ps)
-            {
-                var reference = new Reference();
-                var stepwise = temp.CopyHome(TestPaths.SampleHome, "reference-stepwise");
-                reference.Original = reference.Versions(stepwise);
-                reference.Allowed = reference.Original.ToDictionary(v => v.Key, v => new HashSet<string> { v.Value }, StringComparer.Ordinal);
-                // A run commits check by check, in catalogue order.
-                foreach (var check in CheckCatalog.All.Where(c => c.Scope == CheckScope.Product && c.CanRemediate))
-                {
-                    ps.Run("param($h, $id) Invoke-CarbonHardening -ProductHome $h -CheckId $id -Confirm:$false", new Hashtable { ["h"] = stepwise, ["id"] = check.Id });
-                    foreach (var (path, sha) in reference.Versions(stepwise))
-                    {
-                        reference.Allowed[path].Add(sha);
-                    }
-                }
-                var whole = temp.CopyHome(TestPaths.SampleHome, "reference-whole");
-                ps.Run("param($h) Invoke-CarbonHardening -ProductHome $h -Confirm:$false", new Hashtable { ["h"] = whole });
-                reference.Hardened = reference.Versions(whole);
-                Assert.Equal(reference.Versions(stepwise), reference.Hardened);
-                Assert.NotEqual(reference.Original, reference.Hardened);
-                return reference;
-            }
         }
     }
 }

@@ -213,6 +213,7 @@ namespace CarbonOps.Tests.Reliability
                 }
             }
 
+            ps.Dispose();
             string Get(string key) => tally.TryGetValue(key, out var n) ? n.ToString() : "0";
             ReliabilityLog.Print(output, $"mutants: {Mutants} (seed {Seed}), unhandled exceptions: {Get("unhandled exception")}, hangs: {Get("hang")}, "
                 + $"failures not naming the file: {Get("failure not naming the file")}, entities expanded: {Get("entity expanded")}, external files read: {Get("external file read")}, "
