@@ -9,12 +9,15 @@
     Run    builds, then audits the bundled sample product home and previews its hardening with -WhatIf.
     Package builds, then writes out/package/CarbonOps.<version>.nupkg in the PowerShell Gallery layout
            (PSResourceGet's Compress-PSResource), ready for a NuGet feed or a local folder repository.
+    Bench  builds, runs the in-process benchmarks (tests/CarbonOps.Benchmarks, BenchmarkDotNet) and the
+           whole-process figures (Measure-ColdStart.ps1), and prints the machine and both tables.
+           Not part of Test; docs/performance.md keeps the latest figures.
 .EXAMPLE
     dotnet tool restore; dotnet pwsh -NoProfile -File ./build.ps1 -Task Test
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Run', 'Package')]
+    [ValidateSet('Build', 'Test', 'Run', 'Package', 'Bench')]
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
@@ -85,10 +88,16 @@ function Invoke-XunitTests {
     $results = Join-Path $outRoot 'TestResults'
     if (Test-Path $results) { Remove-Item $results -Recurse -Force }
     $project = Join-Path $root 'tests/CarbonOps.Tests/CarbonOps.Tests.csproj'
+    # The reliability suites start child pwsh processes: this one.
+    $env:CARBONOPS_PWSH = Get-PwshPath
     & dotnet test $project -c $Configuration --no-build --nologo --logger 'trx;LogFileName=xunit.trx' --results-directory $results | Out-Host
     $trx = Join-Path $results 'xunit.trx'
     if (-not (Test-Path $trx)) { throw 'xunit wrote no results; the test run did not start.' }
-    $counters = ([xml](Get-Content -Raw $trx)).TestRun.ResultSummary.Counters
+    $trxXml = [xml](Get-Content -Raw $trx)
+    # The figures the reliability suites print (crash trials, mutants...), passing or not.
+    $trxXml.GetElementsByTagName('StdOut') | ForEach-Object { $_.InnerText -split "`r?`n" } |
+        Where-Object { $_ -match '^\s*\[reliability\] ' } | ForEach-Object { Write-Host $_.Trim() }
+    $counters = $trxXml.TestRun.ResultSummary.Counters
     [pscustomobject]@{
         Passed  = [int]$counters.passed
         Failed  = [int]$counters.failed + [int]$counters.error + [int]$counters.timeout + [int]$counters.aborted
@@ -157,9 +166,31 @@ Get-CarbonInstance $ProductHome | Test-CarbonHost | Where-Object Outcome -eq Fai
     if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
 }
 
+function Get-MachineSummary {
+    $cpu = $memory = $os = 'unknown'
+    if (Test-Path /proc/cpuinfo) { $cpu = ((Get-Content /proc/cpuinfo | Where-Object { $_ -like 'model name*' } | Select-Object -First 1) -split ':\s*', 2)[1] }
+    if (Test-Path /proc/meminfo) { $memory = '{0:N1} GiB' -f ([double]((Get-Content /proc/meminfo | Where-Object { $_ -like 'MemTotal:*' }) -replace '\D', '') / 1MB) }
+    if (Test-Path /etc/os-release) { $os = ((Get-Content /etc/os-release | Where-Object { $_ -like 'PRETTY_NAME=*' }) -split '=', 2)[1].Trim('"') }
+    "Machine: $([Environment]::ProcessorCount) logical cores ($cpu), $memory memory, $os, .NET $([Environment]::Version), pwsh $($PSVersionTable.PSVersion)"
+}
+
+function Invoke-Bench {
+    Invoke-Build
+    $artifacts = Join-Path $outRoot 'bench'
+    if (Test-Path $artifacts) { Remove-Item $artifacts -Recurse -Force }
+    $project = Join-Path $root 'tests/CarbonOps.Benchmarks/CarbonOps.Benchmarks.csproj'
+    Invoke-Native dotnet @('run', '-c', $Configuration, '--no-build', '--project', $project, '--', '--filter', 'CarbonOps.Benchmarks.*', '--artifacts', $artifacts)
+    Write-Host "`nWhole process: a new pwsh -NoProfile -Command per run"
+    $cold = & (Join-Path $root 'tests/CarbonOps.Benchmarks/Measure-ColdStart.ps1') -Module (Join-Path $moduleOut 'CarbonOps.psd1') -ProductHome $ProductHome -Pwsh (Get-PwshPath)
+    Write-Host "`n$(Get-MachineSummary)`n"
+    Get-ChildItem (Join-Path $artifacts 'results') -Filter '*-report-github.md' | ForEach-Object { Get-Content $_.FullName | Out-Host }
+    $cold | Format-Table -AutoSize | Out-String -Width 250 | Out-Host
+}
+
 switch ($Task) {
     'Build' { Invoke-Build }
     'Test' { Invoke-Test }
     'Run' { Invoke-Run }
     'Package' { Invoke-Build; Invoke-Package }
+    'Bench' { Invoke-Bench }
 }

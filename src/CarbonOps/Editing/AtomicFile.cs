@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 
 namespace CarbonOps.Editing
 {
@@ -25,11 +26,14 @@ namespace CarbonOps.Editing
         private static void Write(string path, byte[] bytes, PosixFile.Status? owner, uint? mode)
         {
             var folder = Path.GetDirectoryName(Path.GetFullPath(path));
-            var temp = Path.Combine(folder, "." + Path.GetFileName(path) + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".carbonops-tmp");
+            var temp = Path.Combine(folder, TemporaryPrefix(path) + Guid.NewGuid().ToString("N").Substring(0, 8) + TemporarySuffix);
             try
             {
                 using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
                 {
+                    // Owner-only before the first byte: a process killed mid-write leaves this file
+                    // behind, and the bytes may hold passwords.
+                    PosixFile.SetMode(temp, 0x180);
                     stream.Write(bytes, 0, bytes.Length);
                     stream.Flush(true);
                 }
@@ -57,6 +61,39 @@ namespace CarbonOps.Editing
                     $"Cannot write '{path}': {ex.Message} The file was left as it was.", path, 0, ex);
             }
         }
+
+        /// <summary>
+        /// Deletes the temporary files that writes of <paramref name="path"/> by a killed process left
+        /// in its folder. Call it only while holding the product home's lock: then no live run is
+        /// writing them. Returns how many were removed.
+        /// </summary>
+        public static int RemoveStaleTemporaries(string path)
+        {
+            var stale = StaleTemporaries(path);
+            foreach (var file in stale)
+            {
+                TryDelete(file);
+            }
+            return stale.Length;
+        }
+
+        /// <summary>Temporary files of writes of <paramref name="path"/> present in its folder.</summary>
+        public static string[] StaleTemporaries(string path)
+        {
+            var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+            if (!Directory.Exists(folder))
+            {
+                return new string[0];
+            }
+            var prefix = TemporaryPrefix(path);
+            return Directory.GetFiles(folder, prefix + "*" + TemporarySuffix)
+                .Where(f => Path.GetFileName(f).Length == prefix.Length + 8 + TemporarySuffix.Length)
+                .ToArray();
+        }
+
+        private const string TemporarySuffix = ".carbonops-tmp";
+
+        private static string TemporaryPrefix(string path) => "." + Path.GetFileName(path) + ".";
 
         internal static PosixFile.Status? EnsureWritable(string path)
         {

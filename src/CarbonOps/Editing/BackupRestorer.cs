@@ -35,7 +35,12 @@ namespace CarbonOps.Editing
             {
                 foreach (var entry in manifest.Entries)
                 {
-                    yield return RestoreOne(manifest, entry, entry.Existed ? saved[entry.RelativePath] : null, shouldProcess);
+                    var step = RestoreOne(manifest, entry, entry.Existed ? saved[entry.RelativePath] : null, shouldProcess);
+                    if (step.Status != RestoreStatus.Failed)
+                    {
+                        RemoveStaleTemporaries(step.Path, shouldProcess);
+                    }
+                    yield return step;
                 }
                 // Modes after bytes: a restored file keeps the mode it has, so the old mode goes on last.
                 foreach (var mode in manifest.Modes)
@@ -101,6 +106,24 @@ namespace CarbonOps.Editing
                 return new Step(path, RestoreStatus.WhatIf, $"Would restore mode {octal}.");
             }
             return Try(path, () => PosixFile.SetMode(path, entry.Mode), RestoreStatus.Restored, $"Restored mode {octal}.");
+        }
+
+        /// <summary>A run killed while writing a file leaves its temporary file beside it; the lock is ours, so it is stale.</summary>
+        private static void RemoveStaleTemporaries(string path, Func<string, string, bool> shouldProcess)
+        {
+            foreach (var stale in AtomicFile.StaleTemporaries(path))
+            {
+                if (shouldProcess(stale, "Remove the temporary file that an interrupted run left"))
+                {
+                    try
+                    {
+                        File.Delete(stale);
+                    }
+                    catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+                    {
+                    }
+                }
+            }
         }
 
         private static Step Try(string path, Action action, RestoreStatus success, string message)

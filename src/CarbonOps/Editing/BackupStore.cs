@@ -54,7 +54,7 @@ namespace CarbonOps.Editing
             {
                 var bytes = File.ReadAllBytes(path);
                 var copy = SavedCopyPath(manifest, relative);
-                Directory.CreateDirectory(Path.GetDirectoryName(copy));
+                CreateOwnerOnlyFolders(manifest.BackupPath, Path.GetDirectoryName(copy));
                 AtomicFile.Create(copy, bytes, 0x180 /* 0600 */);
                 entry = new BackupEntry(relative, Sha256(bytes), bytes.LongLength);
             }
@@ -78,6 +78,18 @@ namespace CarbonOps.Editing
                 ?? throw new CarbonOpsException(ErrorIds.ConfigFileNotFound, $"Cannot read the permissions of '{path}'.", path);
             manifest.Modes.Add(new BackupModeEntry(relative, status.Mode));
             WriteManifest(manifest);
+        }
+
+        /// <summary>Creates <paramref name="folder"/> and the folders above it up to <paramref name="root"/>, each 0700.</summary>
+        private static void CreateOwnerOnlyFolders(string root, string folder)
+        {
+            if (folder.Length <= root.Length || Directory.Exists(folder))
+            {
+                return;
+            }
+            CreateOwnerOnlyFolders(root, Path.GetDirectoryName(folder));
+            Directory.CreateDirectory(folder);
+            PosixFile.SetMode(folder, 0x1c0);
         }
 
         public static IEnumerable<BackupManifest> List(string productHome)

@@ -166,6 +166,7 @@ namespace CarbonOps.Editing
             foreach (var doc in pending)
             {
                 BackupStore.Save(backup, doc.Path);
+                AtomicFile.RemoveStaleTemporaries(doc.Path);
                 AtomicFile.Replace(doc.Path, encoded[doc]);
                 doc.AcceptCurrent(encoded[doc]);
                 written.Add(doc.Path);
@@ -196,6 +197,7 @@ namespace CarbonOps.Editing
             var full = Path.GetFullPath(path);
             EnsureLockAndBackupSet();
             BackupStore.Save(backup, full);
+            AtomicFile.RemoveStaleTemporaries(full);
             AtomicFile.Create(full, bytes, unixMode);
             documents.Remove(full);
         }

@@ -7,6 +7,13 @@ namespace CarbonOps.Editing
     /// <summary>The one way the module parses XML: no DTD processing, no resolver, so no entity is expanded and no external file is read.</summary>
     public static class SafeXml
     {
+        /// <summary>
+        /// Deepest element nesting read. Carbon's files nest about a dozen deep; building a tree of
+        /// a deeply nested file costs time that grows with the square of its depth (a 100,000-deep
+        /// carbon.xml took minutes), so such a file is refused as malformed.
+        /// </summary>
+        public const int MaxDepth = 1000;
+
         public static XDocument Parse(string text, string path)
         {
             var settings = new XmlReaderSettings
@@ -19,6 +26,18 @@ namespace CarbonOps.Editing
             };
             try
             {
+                using (var reader = XmlReader.Create(new StringReader(text), settings))
+                {
+                    while (reader.Read())
+                    {
+                        if (reader.Depth > MaxDepth)
+                        {
+                            var line = ((IXmlLineInfo)reader).LineNumber;
+                            throw new CarbonOpsException(ErrorIds.ConfigFileMalformed,
+                                $"'{path}' nests elements more than {MaxDepth} deep at line {line}; CarbonOps does not read such a file.", path, line);
+                        }
+                    }
+                }
                 using (var reader = XmlReader.Create(new StringReader(text), settings))
                 {
                     return XDocument.Load(reader, LoadOptions.SetLineInfo | LoadOptions.PreserveWhitespace);

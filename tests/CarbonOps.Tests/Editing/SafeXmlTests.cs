@@ -26,6 +26,17 @@ namespace CarbonOps.Tests.Editing
         }
 
         [Fact]
+        public void ADeeplyNestedFileIsRefusedWithItsLineAndADeepEnoughOneReads()
+        {
+            string Nest(int depth) => "<r>\n" + string.Concat(System.Linq.Enumerable.Repeat("<n>", depth)) + string.Concat(System.Linq.Enumerable.Repeat("</n>", depth)) + "</r>";
+            var ex = Assert.Throws<CarbonOpsException>(() => SafeXml.Parse(Nest(50000), "deep.xml"));
+            Assert.Equal(ErrorIds.ConfigFileMalformed, ex.ErrorId);
+            Assert.Equal(2, ex.Line);
+            Assert.Contains("deep.xml", ex.Message);
+            Assert.NotNull(SafeXml.Parse(Nest(SafeXml.MaxDepth - 1), "ok.xml").Root);
+        }
+
+        [Fact]
         public void ADoctypeWithoutEntitiesStillParses()
         {
             var doc = SafeXml.Parse("<!DOCTYPE web-app PUBLIC \"-//Sun//DTD\" \"http://java.sun.com/dtd/web-app_2_3.dtd\"><web-app/>", "web.xml");

@@ -61,6 +61,70 @@ namespace CarbonOps.Tests.Support
             };
         }
 
+        /// <summary>Everything one bounded command run produced, on every stream.</summary>
+        public sealed class CommandRun
+        {
+            public Collection<PSObject> Objects = new Collection<PSObject>();
+            public List<ErrorRecord> Errors = new List<ErrorRecord>();
+            public List<string> Messages = new List<string>();
+            /// <summary>An exception that ended the run (a terminating error), or null.</summary>
+            public Exception Terminated;
+            public bool TimedOut;
+        }
+
+        /// <summary>
+        /// Runs one command with parameters, stopping it after <paramref name="timeout"/>. Messages
+        /// holds the text of the warning, verbose, debug, information and progress streams.
+        /// </summary>
+        public CommandRun RunCommand(string name, IDictionary parameters, TimeSpan timeout) => RunBounded(ps => ps.AddCommand(name).AddParameters(parameters), timeout);
+
+        /// <summary>As <see cref="RunCommand"/>, for a script.</summary>
+        public CommandRun RunScript(string script, IDictionary parameters, TimeSpan timeout) => RunBounded(ps => ps.AddScript(script).AddParameters(parameters), timeout);
+
+        private CommandRun RunBounded(Action<PS> build, TimeSpan timeout)
+        {
+            // Not disposed when it hangs: disposing would wait for it. The caller then needs a new runner.
+            var ps = PS.Create();
+            ps.Runspace = runspace;
+            build(ps);
+            var run = new CommandRun();
+            var input = new PSDataCollection<PSObject>();
+            input.Complete();
+            var output = new PSDataCollection<PSObject>();
+            try
+            {
+                var async = ps.BeginInvoke(input, output);
+                if (!async.AsyncWaitHandle.WaitOne(timeout))
+                {
+                    run.TimedOut = true;
+                    ps.BeginStop(null, null).AsyncWaitHandle.WaitOne(TimeSpan.FromSeconds(5));
+                }
+                else
+                {
+                    ps.EndInvoke(async);
+                }
+            }
+            catch (Exception ex) when (ex is RuntimeException || ex is PSInvalidOperationException)
+            {
+                run.Terminated = ex;
+            }
+            foreach (var o in output.ReadAll())
+            {
+                run.Objects.Add(o);
+            }
+            run.Errors.AddRange(ps.Streams.Error);
+            run.Messages.AddRange(ps.Streams.Warning.Select(w => w.Message));
+            run.Messages.AddRange(ps.Streams.Verbose.Select(v => v.Message));
+            run.Messages.AddRange(ps.Streams.Debug.Select(d => d.Message));
+            run.Messages.AddRange(ps.Streams.Information.Select(i => i.MessageData?.ToString()));
+            run.Messages.AddRange(ps.Streams.Progress.Select(p => p.Activity + " " + p.StatusDescription + " " + p.CurrentOperation));
+            if (!run.TimedOut)
+            {
+                ps.Dispose();
+            }
+            return run;
+        }
+
         public void Dispose() => runspace.Dispose();
     }
 }

@@ -1,0 +1,33 @@
+using System.IO;
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Diagnosers;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+
+namespace CarbonOps.Benchmarks
+{
+    /// <summary>
+    /// dotnet run -c Release --project tests/CarbonOps.Benchmarks -- --filter '*' [--artifacts folder]
+    /// (build.ps1 -Task Bench runs this, then the whole-process figures).
+    /// </summary>
+    public static class Program
+    {
+        public static void Main(string[] args)
+        {
+            // In process: no generated project to restore and build for each run.
+            var job = Job.Default.WithToolchain(InProcessEmitToolchain.Instance)
+                .WithWarmupCount(3).WithIterationCount(15).WithLaunchCount(1);
+            var config = ManualConfig.CreateEmpty()
+                .AddJob(job)
+                .AddColumnProvider(DefaultColumnProviders.Descriptor, DefaultColumnProviders.Params, DefaultColumnProviders.Metrics)
+                .AddColumn(StatisticColumn.Median, StatisticColumn.Q1, StatisticColumn.Q3, StatisticColumn.Min, StatisticColumn.Max, StatisticColumn.StdDev, new PerHomeColumn())
+                .AddDiagnoser(MemoryDiagnoser.Default)
+                .AddLogger(BenchmarkDotNet.Loggers.ConsoleLogger.Default)
+                .AddExporter(BenchmarkDotNet.Exporters.MarkdownExporter.GitHub)
+                .WithOption(ConfigOptions.JoinSummary, true);
+            BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
+        }
+    }
+}

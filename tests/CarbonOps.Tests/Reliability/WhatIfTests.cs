@@ -1,0 +1,68 @@
+using System;
+using System.Collections;
+using System.Linq;
+using CarbonOps.Tests.Support;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace CarbonOps.Tests.Reliability
+{
+    /// <summary>-WhatIf everywhere: every cmdlet of the module that supports ShouldProcess, found from the module itself.</summary>
+    [Collection(ReliabilityCollection.Name)]
+    public class WhatIfTests
+    {
+        private static readonly TimeSpan Bound = TimeSpan.FromSeconds(60);
+        private readonly ITestOutputHelper output;
+
+        public WhatIfTests(ITestOutputHelper output) => this.output = output;
+
+        [Fact]
+        public void EveryCmdletOfTheModuleHasACaseRowAndEveryRowACmdlet()
+        {
+            foreach (var cmdlet in CmdletCases.ModuleCmdlets)
+            {
+                CmdletCases.For(cmdlet.Name);
+            }
+            var names = CmdletCases.ModuleCmdlets.Select(c => c.Name).ToList();
+            Assert.All(CmdletCases.All, row => Assert.Contains(row.Name, names));
+        }
+
+        [Fact]
+        public void WhatIfWritesNothingWhereARealRunWrites()
+        {
+            using var ps = new PowerShellRunner();
+            var fromModule = ps.Run("Get-Command -Module CarbonOps -CommandType Cmdlet | Where-Object { $_.Parameters.ContainsKey('WhatIf') } | ForEach-Object Name")
+                .Objects.Select(o => o.ToString()).OrderBy(n => n, StringComparer.Ordinal).ToList();
+            var declared = CmdletCases.ModuleCmdlets.Where(c => c.Attribute.SupportsShouldProcess).Select(c => c.Name).ToList();
+            Assert.Equal(declared, fromModule);
+            Assert.NotEmpty(fromModule);
+
+            var changedUnderWhatIf = 0;
+            foreach (var name in fromModule)
+            {
+                var row = CmdletCases.For(name);
+                using var temp = new TempFolder();
+
+                // The row's arguments do real work: a run without -WhatIf changes the home.
+                var real = new CaseHome(temp);
+                var realArgs = new Hashtable(row.Arguments(real)) { ["Confirm"] = false };
+                var beforeReal = HomeSnapshot.Take(real.Path);
+                var realRun = ps.RunCommand(name, realArgs, Bound);
+                Assert.True(realRun.Terminated == null && !realRun.TimedOut && realRun.Errors.Count == 0,
+                    $"{name} with its case row's arguments did not run cleanly: {realRun.Terminated?.Message}{string.Join("; ", realRun.Errors.Select(e => e.ToString()))}");
+                Assert.True(beforeReal.Diff(HomeSnapshot.Take(real.Path)).Count > 0,
+                    $"{name} with its case row's arguments changed nothing; give it arguments that make it write, or the -WhatIf case proves nothing.");
+
+                var preview = new CaseHome(temp);
+                var whatIfArgs = new Hashtable(row.Arguments(preview)) { ["WhatIf"] = true };
+                var before = HomeSnapshot.Take(preview.Path);
+                var run = ps.RunCommand(name, whatIfArgs, Bound);
+                Assert.True(run.Terminated == null && !run.TimedOut && run.Errors.Count == 0, $"{name} -WhatIf failed: {run.Terminated?.Message}{string.Join("; ", run.Errors.Select(e => e.ToString()))}");
+                var diff = before.Diff(HomeSnapshot.Take(preview.Path));
+                changedUnderWhatIf += diff.Count;
+                Assert.True(diff.Count == 0, $"{name} -WhatIf wrote to the home: {string.Join(", ", diff)}");
+            }
+            ReliabilityLog.Print(output, $"whatif: {fromModule.Count} cmdlets ({string.Join(", ", fromModule)}), paths changed under -WhatIf: {changedUnderWhatIf}");
+        }
+    }
+}
