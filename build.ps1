@@ -9,8 +9,10 @@
     Run    builds, then audits the bundled sample product home and previews its hardening with -WhatIf.
     Package builds, then writes out/package/CarbonOps.<version>.nupkg in the PowerShell Gallery layout
            (PSResourceGet's Compress-PSResource), ready for a NuGet feed or a local folder repository.
-    Bench  builds, runs the in-process benchmarks (tests/CarbonOps.Benchmarks, BenchmarkDotNet) and the
-           whole-process figures (Measure-ColdStart.ps1), and prints the machine and both tables.
+    Bench  builds, runs the in-process benchmarks (tests/CarbonOps.Benchmarks, BenchmarkDotNet), the
+           whole-process figures (Measure-ColdStart.ps1) and the per-cmdlet scripts beside them (host
+           checks, ports of 200 homes, Secure Vault, server status from a generated 2 GB log), and prints
+           the machine and every table.
            Not part of Test; docs/performance.md keeps the latest figures.
 .EXAMPLE
     dotnet tool restore; dotnet pwsh -NoProfile -File ./build.ps1 -Task Test
@@ -185,6 +187,11 @@ function Invoke-Bench {
     Write-Host "`n$(Get-MachineSummary)`n"
     Get-ChildItem (Join-Path $artifacts 'results') -Filter '*-report-github.md' | ForEach-Object { Get-Content $_.FullName | Out-Host }
     $cold | Format-Table -AutoSize | Out-String -Width 250 | Out-Host
+    # Whole-cmdlet figures, each script in a pwsh of its own so one's loaded state does not help another.
+    foreach ($script in 'Measure-HostChecks.ps1', 'Measure-CarbonPort.ps1', 'Measure-SecureVault.ps1', 'Measure-LogScan.ps1') {
+        Write-Host "`n$script"
+        & (Get-PwshPath) -NoProfile -NonInteractive -File (Join-Path $root "tests/CarbonOps.Benchmarks/$script") | Out-Host
+    }
 }
 
 switch ($Task) {

@@ -11,13 +11,13 @@
       - Again:    the second Protect-CarbonSecret on the same copy (decrypts every alias, writes nothing).
     For comparison it times `java -version`, the least a JVM start of WSO2's ciphertool costs.
 .EXAMPLE
-    dotnet pwsh -NoProfile -File ./benchmarks/Measure-SecureVault.ps1 -Iterations 50
+    dotnet pwsh -NoProfile -File ./tests/CarbonOps.Benchmarks/Measure-SecureVault.ps1 -Iterations 50
 #>
 [CmdletBinding()]
 param(
     [int] $Iterations = 30,
-    [string] $ModulePath = (Join-Path $PSScriptRoot '../out/CarbonOps/CarbonOps.psd1'),
-    [string] $SampleHome = (Join-Path $PSScriptRoot '../samples/wso2esb-4.8.1')
+    [string] $ModulePath = (Join-Path $PSScriptRoot '../../out/CarbonOps/CarbonOps.psd1'),
+    [string] $SampleHome = (Join-Path $PSScriptRoot '../../samples/wso2esb-4.8.1')
 )
 
 $ErrorActionPreference = 'Stop'

@@ -9,13 +9,13 @@
     java process starts; facts that do not change (CPU, memory, OS) are read once per process, as
     in a PowerShell session, and the first (cold) call is reported on its own.
 .EXAMPLE
-    dotnet pwsh -NoProfile -File ./benchmarks/Measure-HostChecks.ps1 -Iterations 500
+    dotnet pwsh -NoProfile -File ./tests/CarbonOps.Benchmarks/Measure-HostChecks.ps1 -Iterations 500
 #>
 [CmdletBinding()]
 param(
     [int] $Iterations = 200,
-    [string] $JavaHome = (Join-Path $PSScriptRoot '../tests/CarbonOps.Tests/fixtures/jdks/oracle-jdk1.8.0_202'),
-    [string] $ModulePath = (Join-Path $PSScriptRoot '../out/CarbonOps/CarbonOps.psd1')
+    [string] $JavaHome = (Join-Path $PSScriptRoot '../../tests/CarbonOps.Tests/fixtures/jdks/oracle-jdk1.8.0_202'),
+    [string] $ModulePath = (Join-Path $PSScriptRoot '../../out/CarbonOps/CarbonOps.psd1')
 )
 
 $ErrorActionPreference = 'Stop'

@@ -12,12 +12,12 @@
       4. Select-String over the whole file for the same line.
     Build first: dotnet pwsh -File ./build.ps1
 .EXAMPLE
-    dotnet pwsh -NoProfile -File ./bench/Measure-LogScan.ps1 -SizeGB 2
+    dotnet pwsh -NoProfile -File ./tests/CarbonOps.Benchmarks/Measure-LogScan.ps1 -SizeGB 2
 #>
 [CmdletBinding()]
 param(
     [double] $SizeGB = 2,
-    [string] $Module = (Join-Path $PSScriptRoot '../out/CarbonOps/CarbonOps.psd1')
+    [string] $Module = (Join-Path $PSScriptRoot '../../out/CarbonOps/CarbonOps.psd1')
 )
 $ErrorActionPreference = 'Stop'
 Import-Module $Module -Force
@@ -84,7 +84,7 @@ function Measure-Ms([scriptblock] $Block) {
 $root = Join-Path ([IO.Path]::GetTempPath()) ('carbonops-bench-' + [guid]::NewGuid().ToString('N').Substring(0, 8))
 $home_ = Join-Path $root 'wso2esb-4.8.1'
 try {
-    Copy-Item -Path (Join-Path $PSScriptRoot '../samples/wso2esb-4.8.1') -Destination $home_ -Recurse
+    Copy-Item -Path (Join-Path $PSScriptRoot '../../samples/wso2esb-4.8.1') -Destination $home_ -Recurse
     $logs = New-Item -ItemType Directory -Path (Join-Path $home_ 'repository/logs')
     $log = Join-Path $logs 'wso2carbon.log'
     $t0 = [datetime]::new(2014, 3, 4, 0, 0, 0, [DateTimeKind]::Local)

@@ -8,7 +8,7 @@
     half of them left at offset 0 (each of their ports clashes with 99 others: the worst case for the
     conflict report). Build first: dotnet pwsh -File ./build.ps1 -Task Build
 .EXAMPLE
-    dotnet pwsh -NoProfile -File ./tests/benchmarks/Measure-CarbonPort.ps1 -Count 200
+    dotnet pwsh -NoProfile -File ./tests/CarbonOps.Benchmarks/Measure-CarbonPort.ps1 -Count 200
 #>
 param(
     [int] $Count = 200,
