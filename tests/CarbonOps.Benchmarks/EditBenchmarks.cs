@@ -8,31 +8,33 @@ using CarbonOps.Installation;
 namespace CarbonOps.Benchmarks
 {
     /// <summary>
-    /// Target: one edit including backup and atomic replace ≤ 10 ms (stated for Set-CarbonJvmOption and
-    /// Set-CarbonPortOffset; until those exist, the Logging.Rotation remedy is the edit measured).
-    /// Each invocation starts from the stock file with no backup sets.
+    /// Target: one edit including backup and atomic replace ≤ 10 ms, for Set-CarbonPortOffset,
+    /// Set-CarbonJvmOption (through the Jvm.Heap remedy, the same editor, over the home's three
+    /// launchers) and a Logging.Rotation remedy. Each invocation starts from the stock files with no backup sets.
     /// </summary>
     [InvocationCount(1)]
     public class OneEdit
     {
         private Homes homes;
-        private byte[] stock;
-        private string log4j;
-        private CarbonCheck check;
+        private string[] files;
+        private byte[][] stock;
 
         [GlobalSetup]
         public void Setup()
         {
             homes = new Homes(1);
-            log4j = Path.Combine(homes.Paths[0], CarbonPaths.Log4jProperties);
-            stock = File.ReadAllBytes(log4j);
-            check = CheckCatalog.Find("Logging.Rotation");
+            files = new[] { CarbonPaths.Log4jProperties, CarbonPaths.CarbonXml, CarbonPaths.StartupScriptSh, CarbonPaths.StartupScriptBat, CarbonPaths.WrapperConf }
+                .Select(f => Path.Combine(homes.Paths[0], f)).ToArray();
+            stock = files.Select(File.ReadAllBytes).ToArray();
         }
 
         [IterationSetup]
         public void Reset()
         {
-            File.WriteAllBytes(log4j, stock);
+            for (var i = 0; i < files.Length; i++)
+            {
+                File.WriteAllBytes(files[i], stock[i]);
+            }
             var state = Path.Combine(homes.Paths[0], ".carbonops");
             if (Directory.Exists(state))
             {
@@ -45,10 +47,24 @@ namespace CarbonOps.Benchmarks
 
         /// <summary>Read, edit three settings, lock, back up (copy + manifest, flushed), atomic replace (flushed), unlock.</summary>
         [Benchmark]
-        public int HardenLog4jRotation()
+        public int HardenLog4jRotation() => Remedy("Logging.Rotation");
+
+        /// <summary>Set-CarbonJvmOption's editor: -Xms/-Xmx/-XX:MaxPermSize in wso2server.sh, wso2server.bat and wrapper.conf.</summary>
+        [Benchmark]
+        public int SetJvmOptions() => Remedy("Jvm.Heap");
+
+        /// <summary>Set-CarbonPortOffset's editor: carbon.xml Ports/Offset.</summary>
+        [Benchmark]
+        public int SetPortOffset()
         {
             using var session = new EditSession(homes.Paths[0]);
-            return HardeningEngine.Remediate(check, CarbonHome.Open(homes.Paths[0]), session, new RemediationOptions(), "bench", (_, _) => true)
+            return PortOffsetEditor.Set(CarbonHome.Open(homes.Paths[0]), session, 3, "bench", (_, _) => true).Status == ChangeStatus.Changed ? 1 : 0;
+        }
+
+        private int Remedy(string checkId)
+        {
+            using var session = new EditSession(homes.Paths[0]);
+            return HardeningEngine.Remediate(CheckCatalog.Find(checkId), CarbonHome.Open(homes.Paths[0]), session, new RemediationOptions(), "bench", (_, _) => true)
                 .Count(c => c.Status == ChangeStatus.Changed);
         }
     }

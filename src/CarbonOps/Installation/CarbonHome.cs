@@ -50,6 +50,9 @@ namespace CarbonOps.Installation
 
         public TextDocument Text(string relative) => Cached(relative, TextDocument.Load);
 
+        /// <summary>The java command of a launcher (bin/wso2server.sh, .bat, wrapper.conf), parsed once for the life of this object.</summary>
+        public LauncherCommand Launcher(string relative) => Cached(relative, _ => LauncherParser.Parse(relative, Text(relative)));
+
         private T Cached<T>(string relative, Func<string, T> load) where T : class
         {
             var key = typeof(T).Name + ":" + relative;

@@ -40,7 +40,7 @@ namespace CarbonOps.Installation
             {
                 return null;
             }
-            var command = LauncherParser.Parse(launcher, home.Text(launcher));
+            var command = home.Launcher(launcher);
             var values = JvmValues.From(command.Tokens.Where(t => !t.IsJavaOpts).Select(t => t.Word));
             return new JvmMemorySettings(launcher, ParseMegabytes(values[JvmSetting.InitialHeap]),
                 ParseMegabytes(values[JvmSetting.MaxHeap]), ParseMegabytes(values[JvmSetting.MaxPermSize]));

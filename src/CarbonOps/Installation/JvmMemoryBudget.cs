@@ -18,7 +18,7 @@ namespace CarbonOps.Installation
             {
                 try
                 {
-                    var command = LauncherParser.Parse(launcher, home.Text(launcher));
+                    var command = home.Launcher(launcher);
                     var values = JvmValues.From(command.Tokens.Where(t => !t.IsJavaOpts).Select(t => t.Word));
                     largest = System.Math.Max(largest, (JvmSize.Megabytes(values[JvmSetting.MaxHeap]) ?? 0) + (JvmSize.Megabytes(values[JvmSetting.MaxPermSize]) ?? 0));
                 }

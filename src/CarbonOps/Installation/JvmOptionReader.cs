@@ -12,7 +12,7 @@ namespace CarbonOps.Installation
         /// <summary>One entry per launcher; a launcher that runs no java command throws StartupScriptNotRecognised.</summary>
         public static CarbonJvmOption FromLauncher(CarbonHome home, string relative, string javaOpts, string computerName)
         {
-            var command = LauncherParser.Parse(relative, home.Text(relative));
+            var command = home.Launcher(relative);
             var own = JvmValues.From(command.Tokens.Where(t => !t.IsJavaOpts).Select(t => t.Word));
             var reads = command.ReadsJavaOpts;
             var effective = JvmValues.From(command.Tokens.SelectMany(t => t.IsJavaOpts ? Split(javaOpts) : new[] { t.Word }));

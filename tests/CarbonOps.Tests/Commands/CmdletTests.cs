@@ -155,6 +155,22 @@ namespace CarbonOps.Tests.Commands
         }
 
         [Fact]
+        public void ASecondRunOnALockedHomeFailsWithProductHomeLockedAndWritesNothing()
+        {
+            using var ps = new PowerShellRunner();
+            using var temp = new TempFolder();
+            var home = temp.CopyHome(TestPaths.SampleHome);
+            var before = TempFolder.TreeHash(home);
+            using (CarbonOps.Editing.ProductHomeLock.Acquire(home))
+            {
+                var output = ps.Run("param($h) Invoke-CarbonHardening -ProductHome $h -CheckId Logging.Rotation -Confirm:$false", new Hashtable { ["h"] = home });
+                Assert.Contains(output.Errors, e => e.FullyQualifiedErrorId == "ProductHomeLocked,CarbonOps.Commands.InvokeCarbonHardeningCommand");
+                Assert.DoesNotContain(output.Of<ChangeResult>(), c => c.Status == ChangeStatus.Changed);
+            }
+            Assert.Equal(before, TempFolder.TreeHash(home));
+        }
+
+        [Fact]
         public void QuietReturnsOneBoolean()
         {
             using var ps = new PowerShellRunner();

@@ -40,7 +40,7 @@ namespace CarbonOps.Checks.Product
             long largestMb = 0;
             foreach (var launcher in launchers)
             {
-                var command = LauncherParser.Parse(launcher, home.Text(launcher));
+                var command = home.Launcher(launcher);
                 var values = JvmValues.From(command.Tokens.Where(t => !t.IsJavaOpts).Select(t => t.Word));
                 var metaspace = values[JvmSetting.MaxMetaspaceSize] != null && values[JvmSetting.MaxPermSize] == null;
                 actual.Add($"{launcher}: {Describe(values, metaspace)}");
