@@ -89,10 +89,15 @@ namespace CarbonOps.Tests.Reliability
                 var trust = KeystoreFile.CreateEmpty(KeystoreType.JKS, System.IO.Path.Combine(folder, "client-truststore.jks"));
                 trust.SetTrustedCertificate("wso2carbon", cert);
                 File.WriteAllBytes(trust.Path, trust.Save(storePassword.ToCharArray()));
-                // carbon.xml's <Password>s are KeyStore, RegistryKeyStore, TrustStore in that order; its <KeyPassword>s KeyStore, RegistryKeyStore.
-                Replace(CarbonPaths.CarbonXml, $"<Password>{planted["keystore"][0]}</Password>", () => $"<Password>{storePassword}</Password>");
-                Replace(CarbonPaths.CarbonXml, $"<KeyPassword>{planted["keypass"][0]}</KeyPassword>", () => $"<KeyPassword>{storePassword}</KeyPassword>");
-                Replace(CarbonPaths.CarbonXml, $"<Password>{planted["keystore"][2]}</Password>", () => $"<Password>{storePassword}</Password>");
+                // carbon.xml's <Password>s are KeyStore, RegistryKeyStore, TrustStore in that order; its <KeyPassword>s KeyStore,
+                // RegistryKeyStore. Planted, each is distinct; stock, all are wso2carbon (and all become this password).
+                string Value(string purpose, int index) => planted.TryGetValue(purpose, out var values) ? values[index] : "wso2carbon";
+                Replace(CarbonPaths.CarbonXml, $"<Password>{Value("keystore", 0)}</Password>", () => $"<Password>{storePassword}</Password>");
+                Replace(CarbonPaths.CarbonXml, $"<KeyPassword>{Value("keypass", 0)}</KeyPassword>", () => $"<KeyPassword>{storePassword}</KeyPassword>");
+                if (planted.ContainsKey("keystore"))
+                {
+                    Replace(CarbonPaths.CarbonXml, $"<Password>{Value("keystore", 2)}</Password>", () => $"<Password>{storePassword}</Password>");
+                }
             }
             return Secure(storePassword);
         }
