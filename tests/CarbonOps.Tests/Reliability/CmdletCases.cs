@@ -79,7 +79,8 @@ namespace CarbonOps.Tests.Reliability
         };
 
         /// <summary>An unprivileged account every Debian system has, to run a service as.</summary>
-        private static string ServiceUser => (PosixAccounts.FindUser("daemon") ?? PosixAccounts.Users().First(u => u.Id > 0 && u.Id < 1000)).Name;
+        private static string ServiceUser => OperatingSystem.IsWindows() ? Environment.UserName
+            : (PosixAccounts.FindUser("daemon") ?? PosixAccounts.Users().First(u => u.Id > 0 && u.Id < 1000)).Name;
 
         /// <summary>Check results as Export-CarbonReport receives them from another session (a failed one and a passed one).</summary>
         private static PSObject[] ReportInput(CaseHome h)
