@@ -112,10 +112,12 @@ namespace CarbonOps.SecureVault
                 var elements = config == null ? new List<XElement>() : slot.Select(config).ToList();
                 if (elements.Count == 0)
                 {
-                    var where = slot.Mapping != null ? $"{Path.GetFileName(SecureVaultNames.CipherToolProperties)} line {slot.Mapping.Line} maps" : "The built-in location of";
+                    // A mapping of the home's cipher-tool.properties is at fault: the error names that file and its line.
+                    var toolPath = Path.Combine(Path.GetDirectoryName(cipherText.Path), Path.GetFileName(SecureVaultNames.CipherToolProperties));
+                    var where = slot.Mapping != null ? $"'{toolPath}' line {slot.Mapping.Line} maps" : "The built-in location of";
                     throw new CarbonOpsException(ErrorIds.ConfigElementNotFound,
                         $"{where} the alias '{alias}' to '{slot.FileName}{slot.XPath.Text}', which matches no element in '{config?.Path ?? slot.RelativePath}'.",
-                        config?.Path ?? slot.RelativePath, slot.Mapping?.Line ?? 0);
+                        slot.Mapping != null ? toolPath : config?.Path ?? slot.RelativePath, slot.Mapping?.Line ?? 0);
                 }
                 for (var i = 0; i < elements.Count; i++)
                 {

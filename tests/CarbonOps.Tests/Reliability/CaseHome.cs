@@ -7,6 +7,7 @@ using System.Security;
 using CarbonOps.Checks;
 using CarbonOps.Editing;
 using CarbonOps.Installation;
+using CarbonOps.Keystores;
 using CarbonOps.Tests.Support;
 
 namespace CarbonOps.Tests.Reliability
@@ -20,7 +21,11 @@ namespace CarbonOps.Tests.Reliability
     {
         private static int counter;
         private readonly List<string> secrets = new List<string>();
+        private readonly Dictionary<string, List<string>> planted = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         private string backupSet;
+        private string storePassword;
+        private bool protectedVault;
+        private (string Path, string Password)? ownKeystore;
 
         /// <param name="source">The home to copy; the sample home by default.</param>
         public CaseHome(TempFolder temp, bool plantSecrets = true, string source = null)
@@ -59,7 +64,123 @@ namespace CarbonOps.Tests.Reliability
         /// <summary>A distinctive password as a SecureString, for a cmdlet that takes one.</summary>
         public SecureString Secret(string purpose)
         {
-            var value = NewSecret(purpose);
+            return Secure(NewSecret(purpose));
+        }
+
+        public PSCredential Credential(string userName, string purpose) => new PSCredential(userName, Secret(purpose));
+
+        /// <summary>The folder that holds this case's home: things a case needs outside the home go there.</summary>
+        public string Folder => System.IO.Path.GetDirectoryName(Path);
+
+        /// <summary>
+        /// The keystores carbon.xml names, which the sample lacks: wso2carbon.jks (key 'wso2carbon') and
+        /// client-truststore.jks trusting it, made with the module's keystore core under one distinctive
+        /// password, which carbon.xml's KeyStore and TrustStore now hold instead of the planted ones.
+        /// Returns that password, for a -StorePassword or -KeystorePassword.
+        /// </summary>
+        public SecureString Keystores()
+        {
+            if (storePassword == null)
+            {
+                storePassword = NewSecret("store");
+                var folder = System.IO.Path.Combine(Path, TestKeystores.SecurityFolder);
+                Directory.CreateDirectory(folder);
+                var cert = TestKeystores.Write(System.IO.Path.Combine(folder, "wso2carbon.jks"), "wso2carbon", "CN=localhost, O=Example, C=US", storePassword);
+                var trust = KeystoreFile.CreateEmpty(KeystoreType.JKS, System.IO.Path.Combine(folder, "client-truststore.jks"));
+                trust.SetTrustedCertificate("wso2carbon", cert);
+                File.WriteAllBytes(trust.Path, trust.Save(storePassword.ToCharArray()));
+                // carbon.xml's <Password>s are KeyStore, RegistryKeyStore, TrustStore in that order; its <KeyPassword>s KeyStore,
+                // RegistryKeyStore. Planted, each is distinct; stock, all are wso2carbon (and all become this password).
+                string Value(string purpose, int index) => planted.TryGetValue(purpose, out var values) ? values[index] : "wso2carbon";
+                Replace(CarbonPaths.CarbonXml, $"<Password>{Value("keystore", 0)}</Password>", () => $"<Password>{storePassword}</Password>");
+                Replace(CarbonPaths.CarbonXml, $"<KeyPassword>{Value("keypass", 0)}</KeyPassword>", () => $"<KeyPassword>{storePassword}</KeyPassword>");
+                if (planted.ContainsKey("keystore"))
+                {
+                    Replace(CarbonPaths.CarbonXml, $"<Password>{Value("keystore", 2)}</Password>", () => $"<Password>{storePassword}</Password>");
+                }
+            }
+            return Secure(storePassword);
+        }
+
+        /// <summary>A second keystore in the home (with <see cref="Keystores"/>), for Set-CarbonKeystore to configure: key 'carbon'.</summary>
+        public (string Path, SecureString Password) OwnKeystore()
+        {
+            if (ownKeystore == null)
+            {
+                Keystores();
+                var path = System.IO.Path.Combine(Path, TestKeystores.SecurityFolder, "carbon-own.jks");
+                var password = NewSecret("own");
+                TestKeystores.Write(path, "carbon", "CN=esb.example.com, O=Example, C=US", password);
+                ownKeystore = (path, password);
+            }
+            return (ownKeystore.Value.Path, Secure(ownKeystore.Value.Password));
+        }
+
+        /// <summary>
+        /// The home's passwords encrypted by Secure Vault (as Protect-CarbonSecret does it, through the core),
+        /// with <see cref="Keystores"/>; returns the keystore password. Call it while building a case's arguments.
+        /// </summary>
+        public SecureString Protected()
+        {
+            var password = Keystores();
+            if (!protectedVault)
+            {
+                var home = CarbonHome.Open(Path);
+                using var session = new EditSession(Path);
+                var changes = new RemediationContext(home, session, new RemediationOptions());
+                CarbonOps.SecureVault.SecretProtector.Plan(home, session, changes, new CarbonOps.SecureVault.SecretProtector.Options { KeystorePassword = storePassword });
+                var results = ChangeRun.Complete(CarbonOps.SecureVault.SecretProtector.CheckId, home.Path, session, changes.Changes, new PendingFile[0], "test", (_, _) => true);
+                if (!results.Any(r => r.Status == ChangeStatus.Changed))
+                {
+                    throw new InvalidOperationException("Protecting the case's secrets changed nothing: " + string.Join("; ", results.Select(r => r.Message)));
+                }
+                protectedVault = true;
+            }
+            return password;
+        }
+
+        /// <summary>A DER certificate file outside the home, for Import-CarbonCertificate.</summary>
+        public string CertificateFile()
+        {
+            var path = System.IO.Path.Combine(Folder, System.IO.Path.GetFileName(Path) + "-partner.cer");
+            if (!File.Exists(path))
+            {
+                var made = KeystoreGenerator.SelfSigned(new KeystoreGenerator.Request { Subject = "CN=partner.example.com, O=Partner, C=US" });
+                File.WriteAllBytes(path, made.Certificate.GetEncoded());
+            }
+            return path;
+        }
+
+        /// <summary>A JDK 8 folder outside the home as the JDKs Carbon runs on lay it out: a release file and bin/java.</summary>
+        public string Jdk()
+        {
+            var jdk = System.IO.Path.Combine(Folder, System.IO.Path.GetFileName(Path) + "-jdk1.8.0_202");
+            if (!Directory.Exists(jdk))
+            {
+                Directory.CreateDirectory(System.IO.Path.Combine(jdk, "bin"));
+                File.WriteAllText(System.IO.Path.Combine(jdk, "release"), "JAVA_VERSION=\"1.8.0_202\"\nOS_NAME=\"Linux\"\n");
+                File.WriteAllText(System.IO.Path.Combine(jdk, "bin", "java"), "");
+            }
+            return jdk;
+        }
+
+        /// <summary>repository/logs/wso2carbon.log with a start, a warning and an error with its stack trace.</summary>
+        public void Log()
+        {
+            var path = System.IO.Path.Combine(Path, "repository/logs/wso2carbon.log");
+            if (!File.Exists(path))
+            {
+                var at = new DateTime(2026, 3, 2, 9, 15, 0);
+                new LogText()
+                    .Started(at, 41)
+                    .Add(at.AddMinutes(5), "WARN", "org.apache.synapse.transport.passthru.TargetHandler", "Connection time out while reading the response")
+                    .Add(at.AddMinutes(7), "ERROR", "org.apache.synapse.mediators.base.SequenceMediator", "Error while mediating", "java.io.IOException: refused", "\tat org.apache.synapse.Foo.bar(Foo.java:42)")
+                    .WriteTo(path);
+            }
+        }
+
+        private static SecureString Secure(string value)
+        {
             var secure = new SecureString();
             foreach (var c in value)
             {
@@ -69,13 +190,16 @@ namespace CarbonOps.Tests.Reliability
             return secure;
         }
 
-        public PSCredential Credential(string userName, string purpose) => new PSCredential(userName, Secret(purpose));
-
         private string NewSecret(string purpose)
         {
             // Distinctive (no config file or message holds it by chance) and free of XML/properties specials.
             var value = "Sx" + purpose.Replace(".", "") + "-" + Guid.NewGuid().ToString("N").Substring(0, 12) + "q7";
             secrets.Add(value);
+            if (!planted.TryGetValue(purpose, out var values))
+            {
+                planted[purpose] = values = new List<string>();
+            }
+            values.Add(value);
             return value;
         }
 

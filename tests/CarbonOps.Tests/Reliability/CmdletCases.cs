@@ -1,8 +1,11 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using System.Management.Automation;
 using System.Reflection;
+using CarbonOps.Host;
+using CarbonOps.Tests.Support;
 
 namespace CarbonOps.Tests.Reliability
 {
@@ -18,14 +21,86 @@ namespace CarbonOps.Tests.Reliability
     {
         public static readonly IReadOnlyList<CmdletCase> All = new[]
         {
-            new CmdletCase("Get-CarbonBackup", h => Args("ProductHome", h.Path)),
+            // Its input is pipeline objects (check results), not the home's files: the malformed-input suite leaves it out.
+            new CmdletCase("Export-CarbonReport", h => Args("Path", System.IO.Path.Combine(h.Path, "audit.html"), "InputObject", ReportInput(h)), readsHome: false),
+            new CmdletCase("Get-CarbonBackup", h => { h.BackupSet(); return Args("ProductHome", h.Path); }),
             new CmdletCase("Get-CarbonCheck", h => Args(), readsHome: false),
             new CmdletCase("Get-CarbonInstance", h => Args("Path", h.Path)),
-            new CmdletCase("Invoke-CarbonHardening", h => Args("ProductHome", h.Path)),
+            new CmdletCase("Get-CarbonJvmOption", h => Args("ProductHome", h.Path)),
+            new CmdletCase("Get-CarbonLog", h => { h.Log(); return Args("ProductHome", h.Path); }),
+            new CmdletCase("Get-CarbonPort", h => Args("ProductHome", h.Path)),
+            new CmdletCase("Get-CarbonServer", h => Args("ProductHome", h.Path)),
+            // It reads a keystore and a certificate file, not the home's configuration files.
+            new CmdletCase("Import-CarbonCertificate", h =>
+            {
+                var password = h.Keystores();
+                return Args("Path", System.IO.Path.Combine(h.Path, TestKeystores.SecurityFolder, "client-truststore.jks"), "CertificatePath", h.CertificateFile(),
+                    "Alias", "partner", "StorePassword", password);
+            }, readsHome: false),
+            new CmdletCase("Invoke-CarbonHardening", h => Args("ProductHome", h.Path, "AdminCredential", h.Credential("carbonadmin", "hardening"))),
+            // It writes a new keystore; it reads none of the home's files.
+            new CmdletCase("New-CarbonKeystore", h =>
+            {
+                Directory.CreateDirectory(System.IO.Path.Combine(h.Path, TestKeystores.SecurityFolder));
+                return Args("Path", System.IO.Path.Combine(h.Path, TestKeystores.SecurityFolder, "carbon-new.jks"), "Alias", "carbon",
+                    "Subject", "CN=esb.example.com, O=Example, C=US", "DnsName", new[] { "esb.example.com" }, "StorePassword", h.Secret("newstore"));
+            }, readsHome: false),
+            // The unit goes into the home's own folder, so the suites see it written.
+            new CmdletCase("New-CarbonServiceUnit", h => Args("ProductHome", h.Path, "User", ServiceUser, "Path", h.Path, "JavaHome", h.Jdk())),
+            new CmdletCase("Protect-CarbonSecret", h => Args("ProductHome", h.Path, "KeystorePassword", h.Keystores())),
+            // Starting or restarting needs a Carbon server the sample home cannot run (no jars) and would leave
+            // a process behind; stopping one needs one running. Their rows run with -WhatIf only, in every suite.
+            // -AllowRoot: the suites may run as root (CI containers), which the start refuses before it previews.
+            new CmdletCase("Restart-CarbonServer", h => Args("ProductHome", h.Path, "AllowRoot", true, "PassThru", true), whatIfOnly: true),
             // Its input is a backup set, not the home's files: the malformed-input suite leaves it out.
             new CmdletCase("Restore-CarbonConfiguration", h => Args("BackupPath", h.BackupSet()), readsHome: false),
-            new CmdletCase("Test-CarbonHost", h => Args("ProductHome", h.Path)),
+            new CmdletCase("Set-CarbonAdminCredential", h => Args("ProductHome", h.Path, "Credential", h.Credential("carbonadmin", "admin"))),
+            new CmdletCase("Set-CarbonConsoleAccess", h => Args("ProductHome", h.Path, "AllowedAddress", new[] { "127.0.0.1", "10.0.0.0/8" })),
+            new CmdletCase("Set-CarbonDatasource", h => Args("ProductHome", h.Path, "Url", "jdbc:mysql://127.0.0.1:3306/regdb", "Credential", h.Credential("regadmin", "datasource"))),
+            new CmdletCase("Set-CarbonHostName", h => Args("ProductHome", h.Path, "HostName", "esb.example.com")),
+            new CmdletCase("Set-CarbonJvmOption", h => Args("ProductHome", h.Path, "MaxHeap", "2048m")),
+            new CmdletCase("Set-CarbonKeystore", h =>
+            {
+                var trust = h.Keystores();
+                var own = h.OwnKeystore();
+                return Args("ProductHome", h.Path, "Path", own.Path, "Alias", "carbon", "StorePassword", own.Password, "TrustStorePassword", trust);
+            }),
+            new CmdletCase("Set-CarbonKeystorePassword", h => Args("ProductHome", h.Path, "Password", h.Keystores())),
+            new CmdletCase("Set-CarbonPortOffset", h => Args("ProductHome", h.Path, "Offset", 3)),
+            new CmdletCase("Set-CarbonProxy", h => Args("ProductHome", h.Path, "ProxyName", "esb.example.com")),
+            new CmdletCase("Set-CarbonTlsProtocol", h => Args("ProductHome", h.Path, "JavaHome", h.Jdk())),
+            new CmdletCase("Start-CarbonServer", h => Args("ProductHome", h.Path, "AllowRoot", true, "PassThru", true), whatIfOnly: true),
+            new CmdletCase("Stop-CarbonServer", h => Args("ProductHome", h.Path, "PassThru", true), whatIfOnly: true),
+            new CmdletCase("Test-CarbonHost", h => Args("ProductHome", h.Path, "KeystorePassword", h.Keystores())),
+            new CmdletCase("Test-CarbonSecureVault", h => Args("ProductHome", h.Path, "KeystorePassword", h.Keystores())),
+            // It reads only what Secure Vault protected: its home is protected first, which the malformed-input suite's
+            // one shared home must not be (every other row would then meet a protected home), so that suite leaves it out.
+            new CmdletCase("Unprotect-CarbonSecret", h => Args("ProductHome", h.Path, "KeystorePassword", h.Protected()), readsHome: false),
         };
+
+        /// <summary>An unprivileged account every Debian system has, to run a service as.</summary>
+        private static string ServiceUser => OperatingSystem.IsWindows() ? Environment.UserName
+            : (PosixAccounts.FindUser("daemon") ?? PosixAccounts.Users().First(u => u.Id > 0 && u.Id < 1000)).Name;
+
+        /// <summary>Check results as Export-CarbonReport receives them from another session (a failed one and a passed one).</summary>
+        private static PSObject[] ReportInput(CaseHome h)
+        {
+            PSObject Result(string id, string outcome, string message)
+            {
+                var o = new PSObject();
+                o.TypeNames.Insert(0, "Deserialized.CarbonOps.CheckResult");
+                o.Properties.Add(new PSNoteProperty("CheckId", id));
+                o.Properties.Add(new PSNoteProperty("Title", id));
+                o.Properties.Add(new PSNoteProperty("Category", "Security"));
+                o.Properties.Add(new PSNoteProperty("Severity", "High"));
+                o.Properties.Add(new PSNoteProperty("Outcome", outcome));
+                o.Properties.Add(new PSNoteProperty("Message", message));
+                o.Properties.Add(new PSNoteProperty("Target", System.IO.Path.Combine(h.Path, "repository/conf/carbon.xml")));
+                o.Properties.Add(new PSNoteProperty("ProductHome", h.Path));
+                return o;
+            }
+            return new[] { Result("Security.DefaultKeystore", "Fail", "The default keystore is in use."), Result("Security.SecureVaultBroken", "Pass", "") };
+        }
 
         /// <summary>The row of a cmdlet; a cmdlet without one fails loudly, naming what to add.</summary>
         public static CmdletCase For(string name) =>
@@ -56,11 +131,12 @@ namespace CarbonOps.Tests.Reliability
 
     public sealed class CmdletCase
     {
-        public CmdletCase(string name, Func<CaseHome, Dictionary<string, object>> arguments, bool readsHome = true)
+        public CmdletCase(string name, Func<CaseHome, Dictionary<string, object>> arguments, bool readsHome = true, bool whatIfOnly = false)
         {
             Name = name;
             Arguments = arguments;
             ReadsHome = readsHome;
+            WhatIfOnly = whatIfOnly;
         }
 
         public string Name { get; }
@@ -68,6 +144,12 @@ namespace CarbonOps.Tests.Reliability
 
         /// <summary>Whether the cmdlet reads the product home's files (the malformed-input suite feeds those).</summary>
         public bool ReadsHome { get; }
+
+        /// <summary>
+        /// Whether every suite runs it with -WhatIf only (its row says why): the -WhatIf suite then checks only
+        /// that the preview writes nothing, the others run the preview.
+        /// </summary>
+        public bool WhatIfOnly { get; }
 
         public override string ToString() => Name;
     }

@@ -44,9 +44,14 @@ namespace CarbonOps.Tests.Reliability
             // only when the mutant is a file it changes, not the same stock log4j.properties each time.
             var home = new CaseHome(temp, plantSecrets: false);
             home.BackupSet();
+            // The rows share the mutant home: those whose writes change what the others may do (a new keystore, passwords
+            // moved into Secure Vault, which the password setters then refuse) go last.
+            var last = new[] { "Invoke-CarbonHardening", "Set-CarbonKeystore", "Protect-CarbonSecret" };
+            var rows = CmdletCases.All.Where(r => r.ReadsHome).OrderBy(r => Array.IndexOf(last, r.Name)).ToList();
+            // What the rows' arguments prepare once (keystores, a log) is part of the home every mutant goes into.
+            rows.ForEach(r => r.Arguments(home));
             Directory.Delete(Path.Combine(home.Path, ".carbonops"), true);
             var baseline = HomeSnapshot.Take(home.Path);
-            var rows = CmdletCases.All.Where(r => r.ReadsHome).OrderBy(r => r.Name == "Invoke-CarbonHardening" ? 1 : 0).ToList();
             var ps = new PowerShellRunner();
             var tally = new SortedDictionary<string, int>(StringComparer.Ordinal);
             void Count(string key) => tally[key] = tally.TryGetValue(key, out var n) ? n + 1 : 1;
@@ -76,7 +81,7 @@ namespace CarbonOps.Tests.Reliability
                     var args = new Hashtable(row.Arguments(home));
                     if (CmdletCases.ModuleCmdlets.Single(c => c.Name == row.Name).Attribute.SupportsShouldProcess)
                     {
-                        args["Confirm"] = false;
+                        args[row.WhatIfOnly ? "WhatIf" : "Confirm"] = row.WhatIfOnly ? (object)true : false;
                     }
                     var run = ps.RunCommand(row.Name, args, Bound);
                     var where = $"{mutant} in {row.Name}";

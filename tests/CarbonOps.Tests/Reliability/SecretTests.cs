@@ -74,7 +74,7 @@ $Error | ForEach-Object { $_.ToString(); $_.Exception.ToString(); $_.ScriptStack
                     $"{cmdlet.Name} takes a secret ({string.Join(", ", secretParameters.Select(p => p.Name))}); its CmdletCases row must bind one from CaseHome.Secret or CaseHome.Credential.");
                 if (cmdlet.Attribute.SupportsShouldProcess)
                 {
-                    args["Confirm"] = false;
+                    args[row.WhatIfOnly ? "WhatIf" : "Confirm"] = row.WhatIfOnly ? (object)true : false;
                 }
                 var before = Directory.GetFiles(home.Path, "*", SearchOption.AllDirectories).ToHashSet(StringComparer.Ordinal);
                 var said = Capture(ps, temp, cmdlet.Name, args);

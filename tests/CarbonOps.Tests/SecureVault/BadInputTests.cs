@@ -34,7 +34,11 @@ namespace CarbonOps.Tests.SecureVault
             var error = Assert.Single(output.Errors);
             Assert.Equal("ConfigElementNotFound,CarbonOps.Commands.ProtectCarbonSecretCommand", error.FullyQualifiedErrorId);
             var lines = File.ReadAllLines(Path.Combine(home, SecureVaultNames.CipherToolProperties)).Length;
-            Assert.Contains($"line {lines} maps the alias 'Custom.Secret'", error.Exception.Message);
+            var tool = Path.Combine(home, SecureVaultNames.CipherToolProperties);
+            Assert.Contains($"'{tool}' line {lines} maps the alias 'Custom.Secret'", error.Exception.Message);
+            // The path and line of the error are the mapping's, not the line number of cipher-tool.properties on carbon.xml.
+            var exception = Assert.IsType<CarbonOpsException>(error.Exception);
+            Assert.Equal((tool, lines), (exception.TargetPath, exception.Line));
             Assert.Empty(output.Of<ChangeResult>());
             AssertUnchanged(home, hash);
         }
