@@ -1,4 +1,3 @@
-using System.Collections;
 using System.Management.Automation;
 using CarbonOps.Installation;
 
@@ -6,7 +5,7 @@ namespace CarbonOps.Commands
 {
     [Cmdlet(VerbsLifecycle.Restart, "CarbonServer", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(CarbonServer))]
-    public sealed class RestartCarbonServerCommand : ServerControlCmdlet
+    public sealed class RestartCarbonServerCommand : ServerStartCmdlet
     {
         public RestartCarbonServerCommand()
         {
@@ -14,34 +13,14 @@ namespace CarbonOps.Commands
         }
 
         [Parameter]
-        public SwitchParameter WorkerNode { get; set; }
-
-        [Parameter]
-        public Hashtable SystemProperty { get; set; }
-
-        [Parameter]
-        public string JavaHome { get; set; }
-
-        [Parameter]
-        public SwitchParameter AllowRoot { get; set; }
-
-        [Parameter]
         public SwitchParameter Force { get; set; }
 
-        [Parameter]
-        public SwitchParameter Wait { get; set; }
-
-        protected override bool Report => PassThru || Wait;
-
-        protected override ServerControlOptions Options() => new ServerControlOptions
+        protected override ServerControlOptions Options()
         {
-            WorkerNode = WorkerNode,
-            SystemProperties = Properties(SystemProperty),
-            JavaHome = string.IsNullOrEmpty(JavaHome) ? null : ResolvePath(JavaHome),
-            AllowRoot = AllowRoot,
-            Force = Force,
-            Wait = Wait,
-        };
+            var options = base.Options();
+            options.Force = Force;
+            return options;
+        }
 
         protected override bool Act(ServerControl control, ServerControlOptions options) => control.Restart(options);
     }
