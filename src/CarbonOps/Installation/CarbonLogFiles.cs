@@ -37,11 +37,19 @@ namespace CarbonOps.Installation
                 return fallback;
             }
             value = value.Trim().Replace("${carbon.home}", home.Path).Replace("${instance.log}", "");
-            if (value.Contains("${"))
+            // A value that is no path (another variable, a NUL from a damaged file) leaves the stock log.
+            if (value.Contains("${") || value.IndexOfAny(Path.GetInvalidPathChars()) >= 0)
             {
                 return fallback;
             }
-            return Path.GetFullPath(Path.IsPathRooted(value) ? value : Path.Combine(home.Path, value));
+            try
+            {
+                return Path.GetFullPath(Path.IsPathRooted(value) ? value : Path.Combine(home.Path, value));
+            }
+            catch (Exception ex) when (ex is ArgumentException || ex is NotSupportedException || ex is PathTooLongException)
+            {
+                return fallback;
+            }
         }
 
         /// <summary>
