@@ -103,7 +103,8 @@ function Invoke-XunitTests {
     [pscustomobject]@{
         Passed  = [int]$counters.passed
         Failed  = [int]$counters.failed + [int]$counters.error + [int]$counters.timeout + [int]$counters.aborted
-        Skipped = [int]$counters.notExecuted
+        # xunit skips are neither executed nor counted as notExecuted in the trx.
+        Skipped = [int]$counters.total - [int]$counters.executed
     }
 }
 
