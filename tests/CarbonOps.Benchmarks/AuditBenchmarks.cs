@@ -3,6 +3,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 using BenchmarkDotNet.Attributes;
+using CarbonOps.Audit;
 using CarbonOps.Checks;
 using CarbonOps.Host;
 using CarbonOps.Installation;
@@ -33,13 +34,7 @@ namespace CarbonOps.Benchmarks
         [Benchmark]
         public int ProductChecks()
         {
-            var context = new CheckContext(probe, CarbonHome.Open(homes.Paths[0]), new CheckOptions());
-            var failed = 0;
-            foreach (var check in checks)
-            {
-                failed += CheckRunner.Run(check, context).Outcome == CheckOutcome.Fail ? 1 : 0;
-            }
-            return failed;
+            return FailureCounter.Audit(probe, checks, new[] { homes.Paths[0] });
         }
     }
 
@@ -77,16 +72,7 @@ namespace CarbonOps.Benchmarks
         [Benchmark]
         public int Core()
         {
-            var failed = 0;
-            foreach (var path in homes.Paths)
-            {
-                var context = new CheckContext(probe, CarbonHome.Open(path), new CheckOptions());
-                foreach (var check in checks)
-                {
-                    failed += CheckRunner.Run(check, context).Outcome == CheckOutcome.Fail ? 1 : 0;
-                }
-            }
-            return failed;
+            return FailureCounter.Audit(probe, checks, homes.Paths);
         }
 
         /// <summary>One Test-CarbonHost call in a warm runspace: binding, host checks, every home, every result object.</summary>
@@ -97,6 +83,25 @@ namespace CarbonOps.Benchmarks
             ps.Runspace = runspace;
             ps.AddCommand("Test-CarbonHost").AddParameter("ProductHome", homes.Paths);
             return ps.Invoke().Count;
+        }
+    }
+
+    /// <summary>Runs the core audit engine (what Test-CarbonHost forwards to) and counts the failures.</summary>
+    internal sealed class FailureCounter : IAuditWriter
+    {
+        private int failed;
+
+        public static int Audit(IHostProbe probe, IReadOnlyList<CarbonCheck> checks, IEnumerable<string> paths)
+        {
+            var counter = new FailureCounter();
+            AuditEngine.Run(new AuditRequest { Host = probe, Checks = checks, Homes = paths.Select(CarbonHome.Open).ToList() }, counter);
+            return counter.failed;
+        }
+
+        public void WriteResult(CheckResult result) => failed += result.Outcome == CheckOutcome.Fail ? 1 : 0;
+
+        public void WriteProgress(string productHome, int percent)
+        {
         }
     }
 }

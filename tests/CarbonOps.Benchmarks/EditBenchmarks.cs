@@ -1,6 +1,7 @@
 using System.IO;
 using System.Linq;
 using BenchmarkDotNet.Attributes;
+using CarbonOps.Changes;
 using CarbonOps.Checks;
 using CarbonOps.Editing;
 using CarbonOps.Installation;
@@ -58,13 +59,15 @@ namespace CarbonOps.Benchmarks
         public int SetPortOffset()
         {
             using var session = new EditSession(homes.Paths[0]);
-            return PortOffsetEditor.Set(CarbonHome.Open(homes.Paths[0]), session, 3, "bench", (_, _) => true).Status == ChangeStatus.Changed ? 1 : 0;
+            var offset = new Remedy(PortOffsetEditor.CheckId, c => c.Record(PortOffsetEditor.Apply(c.Home, c.Session, 3)));
+            return ChangePipeline.Run(new[] { offset }, CarbonHome.Open(homes.Paths[0]), session, null, "bench", (_, _, _) => true)
+                .Count(c => c.Status == ChangeStatus.Changed);
         }
 
         private int Remedy(string checkId)
         {
             using var session = new EditSession(homes.Paths[0]);
-            return HardeningEngine.Remediate(CheckCatalog.Find(checkId), CarbonHome.Open(homes.Paths[0]), session, new RemediationOptions(), "bench", (_, _) => true)
+            return ChangePipeline.Run(new[] { CheckCatalog.Find(checkId).ToRemedy() }, CarbonHome.Open(homes.Paths[0]), session, new RemediationOptions(), "bench", (_, _, _) => true)
                 .Count(c => c.Status == ChangeStatus.Changed);
         }
     }

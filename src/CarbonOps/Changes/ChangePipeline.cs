@@ -4,38 +4,42 @@ using System.Linq;
 using CarbonOps.Editing;
 using CarbonOps.Installation;
 
-namespace CarbonOps.Checks
+namespace CarbonOps.Changes
 {
-    /// <summary>A change to make to a home: the check id it reports under, and the edit itself (null when no edit fixes it).</summary>
+    /// <summary>A change to plan for a home: the check id it reports under, and how to plan it (null when no edit fixes it).</summary>
     public sealed class Remedy
     {
-        public Remedy(string checkId, Action<RemediationContext> apply, bool highImpact = false, string notRemediableReason = null)
+        public Remedy(string checkId, Action<RemediationContext> plan, bool highImpact = false, string notRemediableReason = null)
         {
             CheckId = checkId;
-            Apply = apply;
+            Plan = plan;
             HighImpact = highImpact;
             NotRemediableReason = notRemediableReason;
         }
 
         public string CheckId { get; }
-        public Action<RemediationContext> Apply { get; }
+        public Action<RemediationContext> Plan { get; }
         /// <summary>Can lock someone out: asked for at High impact.</summary>
         public bool HighImpact { get; }
         public string NotRemediableReason { get; }
-
-        public static Remedy For(CarbonCheck check) =>
-            new Remedy(check.Id, check.CanRemediate ? check.Remediate : (Action<RemediationContext>)null, check is IHighImpactRemedy, check.NotRemediableReason);
     }
 
+    /// <summary>Asked once per planned remedy: (files, what changes, high impact) → go ahead. False means -WhatIf or declined.</summary>
+    public delegate bool ConfirmChange(string target, string action, bool highImpact);
+
     /// <summary>
-    /// Runs remedies against one home inside a run's edit session, and reports each setting as a
-    /// <see cref="ChangeResult"/>. Remedies edit the session's documents in memory, in order, so the ones
-    /// that touch the same file build on each other; each is confirmed on its own (a declined one is
-    /// undone without undoing the others), and then every approved edit is written in one pass: each file
-    /// once, all of them checked before the first is written, one backup set per home and run.
+    /// The one way a home changes: plan → confirm → commit → <see cref="ChangeResult"/>. Remedies plan in
+    /// the session's documents, in order, so those that touch the same file build on each other; each is
+    /// confirmed on its own (a declined one is undone without undoing the others); then every approved
+    /// edit and new file of the home is written in one all-or-nothing commit (lock, backup set, atomic
+    /// replaces, new files), and every planned setting is reported.
     /// </summary>
-    public static class HardeningEngine
+    public static class ChangePipeline
     {
+        public const string AlreadySoMessage = "Already as asked; nothing written.";
+        public const string WhatIfMessage = "Would change; nothing written.";
+        public const string ChangedMessage = "Changed.";
+
         /// <summary>Errors that mean a remedy does not apply to this home, rather than that it failed.</summary>
         private static readonly HashSet<string> NotApplicable = new HashSet<string>(StringComparer.Ordinal)
         {
@@ -46,38 +50,35 @@ namespace CarbonOps.Checks
         /// <summary>Whether an error means the remedy does not apply to this home (Skipped) rather than that it failed.</summary>
         public static bool IsNotApplicable(string errorId) => NotApplicable.Contains(errorId);
 
-        /// <param name="shouldProcess">(target, action) → go ahead; false means WhatIf or declined.</param>
-        public static IEnumerable<ChangeResult> Remediate(CarbonCheck check, CarbonHome home, EditSession session,
-            RemediationOptions options, string computerName, Func<string, string, bool> shouldProcess) =>
-            RemediateHome(new[] { Remedy.For(check) }, home, session, options, computerName, (target, action, _) => shouldProcess(target, action));
-
-        /// <param name="shouldProcess">(target, action, high impact) → go ahead.</param>
-        /// <param name="onError">Told of every error a remedy or the write raised (the results say Failed or Skipped too).</param>
-        public static IReadOnlyList<ChangeResult> RemediateHome(IEnumerable<Remedy> remedies, CarbonHome home, EditSession session,
-            RemediationOptions options, string computerName, Func<string, string, bool, bool> shouldProcess, Action<CarbonOpsException> onError = null)
+        /// <param name="onError">Told of every error a remedy or the commit raised (the results say Failed or Skipped too).</param>
+        /// <param name="onWarning">Told of each remedy's warnings, once it was planned.</param>
+        public static IReadOnlyList<ChangeResult> Run(IEnumerable<Remedy> remedies, CarbonHome home, EditSession session,
+            RemediationOptions options, string computerName, ConfirmChange confirm, Action<CarbonOpsException> onError = null, Action<string> onWarning = null)
         {
-            var slots = new List<Func<CarbonOpsException, ISet<string>, IEnumerable<ChangeResult>>>();
-            ChangeResult Make(Remedy r, string path, string setting, string oldValue, string newValue, ChangeStatus status, string message, string backupPath) =>
-                new ChangeResult(r.CheckId, home.Path, path, setting, oldValue, newValue, status, message, backupPath, computerName);
-            void Fixed(params ChangeResult[] results) => slots.Add((_, __) => results);
+            var slots = new List<Func<CarbonOpsException, IEnumerable<ChangeResult>>>();
+            ChangeResult Make(Remedy r, PlannedChange c, ChangeStatus status, string message, string backupPath) =>
+                new ChangeResult(r.CheckId, home.Path, c.Path, c.Setting, c.OldValue, c.NewValue, status, message, backupPath, computerName);
+            ChangeResult Nothing(Remedy r, string path, ChangeStatus status, string message) =>
+                Make(r, new PlannedChange(path, PlannedChange.NoSetting, null, null), status, message, null);
+            void Fixed(params ChangeResult[] results) => slots.Add(_ => results);
 
             foreach (var remedy in remedies)
             {
-                if (remedy.Apply == null)
+                if (remedy.Plan == null)
                 {
-                    Fixed(Make(remedy, home.Path, "(none)", null, null, ChangeStatus.Skipped, remedy.NotRemediableReason, null));
+                    Fixed(Nothing(remedy, home.Path, ChangeStatus.Skipped, remedy.NotRemediableReason));
                     continue;
                 }
                 var snapshot = session.TakeSnapshot();
                 var context = new RemediationContext(home, session, options);
                 try
                 {
-                    remedy.Apply(context);
+                    remedy.Plan(context);
                 }
                 catch (RemediationValueMissingException ex)
                 {
                     session.RestoreSnapshot(snapshot);
-                    Fixed(Make(remedy, home.Path, "(none)", null, null, ChangeStatus.Skipped, ex.Message, null));
+                    Fixed(Nothing(remedy, home.Path, ChangeStatus.Skipped, ex.Message));
                     continue;
                 }
                 catch (Exception ex) when (ex is CarbonOpsException || ex is InvalidOperationException)
@@ -86,45 +87,42 @@ namespace CarbonOps.Checks
                     var error = ex as CarbonOpsException ?? new CarbonOpsException(ErrorIds.RemediationFailed, $"{remedy.CheckId}: {ex.Message} Nothing was changed.", home.Path, 0, ex);
                     session.RestoreSnapshot(snapshot);
                     onError?.Invoke(error);
-                    var status = IsNotApplicable(error.ErrorId) ? ChangeStatus.Skipped : ChangeStatus.Failed;
-                    Fixed(Make(remedy, error.TargetPath ?? home.Path, "(none)", null, null, status, error.Message, null));
+                    Fixed(Nothing(remedy, error.TargetPath ?? home.Path, IsNotApplicable(error.ErrorId) ? ChangeStatus.Skipped : ChangeStatus.Failed, error.Message));
                     continue;
+                }
+                foreach (var warning in context.Warnings)
+                {
+                    onWarning?.Invoke(warning);
                 }
 
                 var changes = context.Changes.Count > 0
                     ? context.Changes
-                    : new[] { new SettingChange(home.Path, "(none)", null, null, true) };
-                if (session.ChangedSince(snapshot).Count == 0)
+                    : new[] { new PlannedChange(home.Path, PlannedChange.NoSetting, null, null) };
+                var changedFiles = session.ChangedSince(snapshot);
+                if (changedFiles.Count == 0)
                 {
-                    Fixed(changes.Select(c => Make(remedy, c.Path, c.Setting, c.OldValue, c.NewValue, ChangeStatus.AlreadyCompliant,
-                        "Already as the guide asks; nothing written.", null)).ToArray());
+                    Fixed(changes.Select(c => Make(remedy, c, ChangeStatus.AlreadyCompliant, AlreadySoMessage, null)).ToArray());
                     continue;
                 }
-                var action = string.Join("; ", changes.Where(c => !c.AlreadyCompliant).Select(c => $"{c.Setting}: '{c.OldValue}' -> '{c.NewValue}'"));
-                var targets = string.Join(", ", session.ChangedSince(snapshot));
-                if (!shouldProcess(targets, $"{remedy.CheckId}: {action}", remedy.HighImpact))
+                var action = string.Join("; ", changes.Where(c => !c.AlreadyCompliant));
+                if (!confirm(string.Join(", ", changedFiles), $"{remedy.CheckId}: {action}", remedy.HighImpact))
                 {
                     session.RestoreSnapshot(snapshot);
-                    Fixed(changes.Select(c => Make(remedy, c.Path, c.Setting, c.OldValue, c.NewValue,
-                        c.AlreadyCompliant ? ChangeStatus.AlreadyCompliant : ChangeStatus.WhatIf,
-                        c.AlreadyCompliant ? "Already as the guide asks." : "Would change; nothing written.", null)).ToArray());
+                    Fixed(changes.Select(c => c.AlreadyCompliant
+                        ? Make(remedy, c, ChangeStatus.AlreadyCompliant, AlreadySoMessage, null)
+                        : Make(remedy, c, ChangeStatus.WhatIf, WhatIfMessage, null)).ToArray());
                     continue;
                 }
                 var approved = remedy;
-                slots.Add((failure, unwritten) => changes.Select(c =>
-                {
-                    if (c.AlreadyCompliant)
-                    {
-                        return Make(approved, c.Path, c.Setting, c.OldValue, c.NewValue, ChangeStatus.AlreadyCompliant, "Already as the guide asks.", session.BackupPath);
-                    }
-                    return failure != null && unwritten.Contains(c.Path)
-                        ? Make(approved, c.Path, c.Setting, c.OldValue, c.NewValue, ChangeStatus.Failed, failure.Message, session.BackupPath)
-                        : Make(approved, c.Path, c.Setting, c.OldValue, c.NewValue, ChangeStatus.Changed, "Changed.", session.BackupPath);
-                }).ToList());
+                // The commit is all or nothing: a failure means no approved change was written.
+                slots.Add(failure => changes.Select(c => c.AlreadyCompliant
+                    ? Make(approved, c, ChangeStatus.AlreadyCompliant, AlreadySoMessage, null)
+                    : failure != null
+                        ? Make(approved, c, ChangeStatus.Failed, failure.Message, null)
+                        : Make(approved, c, ChangeStatus.Changed, ChangedMessage, session.BackupPath)).ToList());
             }
 
             CarbonOpsException commitFailure = null;
-            var notWritten = new HashSet<string>(StringComparer.Ordinal);
             try
             {
                 session.CommitPending();
@@ -132,12 +130,10 @@ namespace CarbonOps.Checks
             catch (CarbonOpsException ex)
             {
                 commitFailure = ex;
-                notWritten.UnionWith(session.PendingDocuments.Select(d => d.Path));
-                notWritten.UnionWith(session.PendingModes.Keys);
                 session.RevertPending();
                 onError?.Invoke(ex);
             }
-            return slots.SelectMany(s => s(commitFailure, notWritten)).ToList();
+            return slots.SelectMany(s => s(commitFailure)).ToList();
         }
     }
 }

@@ -2,28 +2,50 @@ using System.Collections.Generic;
 using CarbonOps.Editing;
 using CarbonOps.Installation;
 
-namespace CarbonOps.Checks
+namespace CarbonOps.Changes
 {
-    /// <summary>What a remedy works with: the home, the run's edit session, the values given, and a list of settings it touched.</summary>
+    /// <summary>
+    /// What a remedy plans a change with: the home, the run's edit session, the values given, and the
+    /// settings it touched. Text edits go into the session's documents; whole files are planned with
+    /// <see cref="WriteFile"/>; nothing reaches the disk until the pipeline commits the home.
+    /// </summary>
     public sealed class RemediationContext
     {
-        private readonly List<SettingChange> changes = new List<SettingChange>();
+        private readonly List<PlannedChange> changes = new List<PlannedChange>();
+        private readonly List<string> warnings = new List<string>();
 
         public RemediationContext(CarbonHome home, EditSession session, RemediationOptions options)
         {
             Home = home;
             Session = session;
-            Options = options;
+            Options = options ?? new RemediationOptions();
         }
 
         public CarbonHome Home { get; }
         public EditSession Session { get; }
         public RemediationOptions Options { get; }
-        public IReadOnlyList<SettingChange> Changes => changes;
+        public IReadOnlyList<PlannedChange> Changes => changes;
+        /// <summary>Things the person should know that are not failures (a driver jar to add...).</summary>
+        public IReadOnlyList<string> Warnings => warnings;
 
         /// <summary>Records a setting the remedy enforces; old == new means it was already compliant.</summary>
         public void Record(string path, string setting, string oldValue, string newValue, bool secret = false) =>
-            changes.Add(new SettingChange(path, setting, secret ? Mask(oldValue) : oldValue, secret ? Mask(newValue) : newValue, oldValue == newValue));
+            changes.Add(new PlannedChange(path, setting, secret ? Mask(oldValue) : oldValue, secret ? Mask(newValue) : newValue, oldValue == newValue));
+
+        public void Record(PlannedChange change) => changes.Add(change);
+
+        public void Record(string path, IEnumerable<PlannedChange> planned)
+        {
+            foreach (var change in planned)
+            {
+                changes.Add(change.AtPath(path));
+            }
+        }
+
+        public void Warn(string warning) => warnings.Add(warning);
+
+        /// <summary>Plans a whole file (a keystore, a password file, a wrapper script), written in the same commit as the text edits.</summary>
+        public void WriteFile(string path, byte[] bytes, uint unixMode) => Session.PlanNewFile(path, bytes, unixMode);
 
         /// <summary>Opens a file of the home for editing, through the session.</summary>
         public XmlConfig Xml(string relative) => Session.OpenXml(Home.FilePath(relative));
@@ -33,27 +55,14 @@ namespace CarbonOps.Checks
         private static string Mask(string value) => value == null ? null : "********";
     }
 
-    public sealed class SettingChange
-    {
-        internal SettingChange(string path, string setting, string oldValue, string newValue, bool alreadyCompliant)
-        {
-            Path = path;
-            Setting = setting;
-            OldValue = oldValue;
-            NewValue = newValue;
-            AlreadyCompliant = alreadyCompliant;
-        }
-
-        public string Path { get; }
-        public string Setting { get; }
-        public string OldValue { get; }
-        public string NewValue { get; }
-        public bool AlreadyCompliant { get; }
-    }
-
     /// <summary>Values remedies take from Invoke-CarbonHardening's parameters.</summary>
     public sealed class RemediationOptions
     {
+        public const string NeutralServerHeader = "WebServer";
+        public const string GuideInitialHeap = "512m";
+        public const string GuideMaxHeap = "2048m";
+        public const string GuideMaxPermSize = "1024m";
+
         public string LogMaxFileSize { get; set; } = "10MB";
         public int LogMaxBackupIndex { get; set; } = 20;
 
@@ -70,17 +79,12 @@ namespace CarbonOps.Checks
         public string[] TlsProtocols { get; set; }
         /// <summary>The JDK the home runs on (Invoke-CarbonHardening defaults it to $env:JAVA_HOME).</summary>
         public string JavaHome { get; set; }
-        public string ServerHeader { get; set; } = Product.ServerHeaderCheck.NeutralValue;
+        public string ServerHeader { get; set; } = NeutralServerHeader;
         /// <summary>JMX is turned off only when asked.</summary>
         public bool DisableJmx { get; set; }
-        public string JvmInitialHeap { get; set; } = Product.JvmHeapCheck.GuideInitialHeap;
-        public string JvmMaxHeap { get; set; } = Product.JvmHeapCheck.GuideMaxHeap;
-        public string JvmMaxPermSize { get; set; } = Product.JvmHeapCheck.GuideMaxPermSize;
-    }
-
-    /// <summary>A remedy that can lock someone out (an address restriction, a protocol change): it asks for confirmation at High impact.</summary>
-    public interface IHighImpactRemedy
-    {
+        public string JvmInitialHeap { get; set; } = GuideInitialHeap;
+        public string JvmMaxHeap { get; set; } = GuideMaxHeap;
+        public string JvmMaxPermSize { get; set; } = GuideMaxPermSize;
     }
 
     /// <summary>Thrown by a remedy that needs a value the caller did not give; the change is Skipped naming the parameter.</summary>

@@ -1,3 +1,5 @@
+using CarbonOps.Changes;
+
 namespace CarbonOps.Checks
 {
     /// <summary>
@@ -30,6 +32,10 @@ namespace CarbonOps.Checks
         {
         }
 
+        /// <summary>This check's remedy, for the change pipeline (its plan is null when no edit fixes it).</summary>
+        public Remedy ToRemedy() =>
+            new Remedy(Id, CanRemediate ? Remediate : (System.Action<RemediationContext>)null, this is IHighImpactRemedy, NotRemediableReason);
+
         public CheckInfo ToInfo() => new CheckInfo(Id, Title, Category, Severity, Scope, CanRemediate, Reference, Description);
 
         protected CheckResult Result(CheckContext context, CheckOutcome outcome, string expected, string actual, string message, string target) =>
@@ -53,5 +59,10 @@ namespace CarbonOps.Checks
         /// <summary>A result for a check that could not be evaluated (Error) or did not apply (Skipped).</summary>
         internal CheckResult Unevaluated(CheckContext context, CheckOutcome outcome, string target, string message) =>
             Result(context, outcome, null, null, message, target);
+    }
+
+    /// <summary>A remedy that can lock someone out (an address restriction, a protocol change): it asks for confirmation at High impact.</summary>
+    public interface IHighImpactRemedy
+    {
     }
 }

@@ -8,11 +8,17 @@ namespace CarbonOps.Checks
     public sealed class CheckContext
     {
         public CheckContext(IHostProbe host, CarbonHome home, CheckOptions options, JavaProbe java = null)
+            : this(host, home, options, new CallFacts(java))
+        {
+        }
+
+        /// <param name="facts">The facts of this call, shared by the contexts of every home of the call.</param>
+        public CheckContext(IHostProbe host, CarbonHome home, CheckOptions options, CallFacts facts)
         {
             Host = host;
             Home = home;
             Options = options;
-            Java = java ?? new JavaProbe();
+            Facts = facts;
         }
 
         public IHostProbe Host { get; }
@@ -20,11 +26,57 @@ namespace CarbonOps.Checks
         public CarbonHome Home { get; }
         public CheckOptions Options { get; }
         /// <summary>The Java inspections of this call; share one between the contexts of a call so each java runs once.</summary>
-        public JavaProbe Java { get; }
+        public JavaProbe Java => Facts.Java;
+        /// <summary>What the checks of one call read once and share: Java probes, the process list, the socket table.</summary>
+        public CallFacts Facts { get; }
         public string ComputerName => Host.ComputerName;
 
         /// <summary>The Java under test, read once per call.</summary>
         public JavaSelection JavaSelection => Java.Select(Host, Options.JavaHome);
+    }
+
+    /// <summary>
+    /// The facts of one audit call that several checks (and homes) need, read once: the Java
+    /// inspections, the process list, and whatever a check family keeps with <see cref="Shared{T}"/>
+    /// (the network checks keep the homes' ports and one reading of the socket table).
+    /// </summary>
+    public sealed class CallFacts
+    {
+        private readonly Dictionary<string, object> shared = new Dictionary<string, object>(System.StringComparer.Ordinal);
+        private IReadOnlyList<ProcessCommandLines.Entry> processes;
+
+        public CallFacts(JavaProbe java = null)
+        {
+            Java = java ?? new JavaProbe();
+        }
+
+        public JavaProbe Java { get; }
+
+        /// <summary>The command lines of the processes running when first asked.</summary>
+        public IReadOnlyList<ProcessCommandLines.Entry> Processes
+        {
+            get
+            {
+                lock (shared)
+                {
+                    return processes ?? (processes = new List<ProcessCommandLines.Entry>(ProcessCommandLines.All()));
+                }
+            }
+        }
+
+        /// <summary>A fact made once per call under <paramref name="key"/>.</summary>
+        public T Shared<T>(string key, System.Func<T> make) where T : class
+        {
+            lock (shared)
+            {
+                if (!shared.TryGetValue(key, out var value))
+                {
+                    value = make();
+                    shared[key] = value;
+                }
+                return (T)value;
+            }
+        }
     }
 
     /// <summary>The knobs of a Test-CarbonHost call that checks read.</summary>

@@ -6,14 +6,8 @@ namespace CarbonOps.Commands
 {
     [Cmdlet(VerbsCommon.Get, "CarbonBackup")]
     [OutputType(typeof(BackupSet))]
-    public sealed class GetCarbonBackupCommand : CarbonCmdlet
+    public sealed class GetCarbonBackupCommand : HomeCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("CarbonHome", "PSPath")]
-        [ArgumentCompleter(typeof(ProductHomeCompleter))]
-        [ValidateNotNullOrEmpty]
-        public string[] ProductHome { get; set; }
-
         protected override void ProcessRecord()
         {
             foreach (var path in ProductHome)

@@ -9,10 +9,10 @@ namespace CarbonOps.Commands
     public sealed class GetCarbonCheckCommand : CarbonCmdlet
     {
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("CheckId")]
+        [Alias("Id")]
         [SupportsWildcards]
         [ArgumentCompleter(typeof(CheckIdCompleter))]
-        public string[] Id { get; set; }
+        public string[] CheckId { get; set; }
 
         [Parameter]
         [ArgumentCompleter(typeof(CategoryCompleter))]
@@ -20,8 +20,8 @@ namespace CarbonOps.Commands
 
         protected override void ProcessRecord()
         {
-            var found = CheckCatalog.Select(Id, Category).ToList();
-            foreach (var pattern in (Id ?? new string[0]).Where(p => !WildcardPattern.ContainsWildcardCharacters(p)))
+            var found = CheckCatalog.Select(CheckId, Category).ToList();
+            foreach (var pattern in (CheckId ?? new string[0]).Where(p => !WildcardPattern.ContainsWildcardCharacters(p)))
             {
                 if (!found.Any(c => string.Equals(c.Id, pattern, System.StringComparison.OrdinalIgnoreCase)))
                 {

@@ -9,14 +9,10 @@ namespace CarbonOps.Commands
 {
     [Cmdlet(VerbsCommon.Get, "CarbonLog")]
     [OutputType(typeof(LogEntry))]
-    public sealed class GetCarbonLogCommand : CarbonCmdlet
+    public sealed class GetCarbonLogCommand : HomeCmdlet
     {
         private LogFilter filter;
 
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("CarbonHome", "PSPath")]
-        [ValidateNotNullOrEmpty]
-        public string[] ProductHome { get; set; }
 
         /// <summary>Only the last N matching entries, read from the end of the log.</summary>
         [Parameter]

@@ -1,6 +1,6 @@
-using System;
 using System.Management.Automation;
-using CarbonOps.Checks;
+using System;
+using CarbonOps.Changes;
 
 namespace CarbonOps.Commands
 {
@@ -54,7 +54,7 @@ namespace CarbonOps.Commands
         /// <summary>Security.ServerHeader: the neutral value for the connectors' server attribute.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
-        public string ServerHeader { get; set; } = Checks.Product.ServerHeaderCheck.NeutralValue;
+        public string ServerHeader { get; set; } = RemediationOptions.NeutralServerHeader;
 
         /// <summary>Security.Jmx: turn the JMX RMI server off (only on request).</summary>
         [Parameter]
@@ -63,15 +63,15 @@ namespace CarbonOps.Commands
         /// <summary>Jvm.Heap: the -Xms to raise launchers to.</summary>
         [Parameter]
         [ValidatePattern(@"^\d+[kKmMgG]?$")]
-        public string InitialHeap { get; set; } = Checks.Product.JvmHeapCheck.GuideInitialHeap;
+        public string InitialHeap { get; set; } = RemediationOptions.GuideInitialHeap;
 
         [Parameter]
         [ValidatePattern(@"^\d+[kKmMgG]?$")]
-        public string MaxHeap { get; set; } = Checks.Product.JvmHeapCheck.GuideMaxHeap;
+        public string MaxHeap { get; set; } = RemediationOptions.GuideMaxHeap;
 
         [Parameter]
         [ValidatePattern(@"^\d+[kKmMgG]?$")]
-        public string MaxPermSize { get; set; } = Checks.Product.JvmHeapCheck.GuideMaxPermSize;
+        public string MaxPermSize { get; set; } = RemediationOptions.GuideMaxPermSize;
 
         private RemediationOptions BuildOptions()
         {

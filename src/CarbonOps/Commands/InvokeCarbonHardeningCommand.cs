@@ -1,9 +1,9 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using System;
+using CarbonOps.Changes;
 using CarbonOps.Checks;
-using CarbonOps.Editing;
 using CarbonOps.Installation;
 
 namespace CarbonOps.Commands
@@ -17,11 +17,9 @@ namespace CarbonOps.Commands
     [OutputType(typeof(ChangeResult))]
     public sealed partial class InvokeCarbonHardeningCommand : CarbonCmdlet, IDisposable
     {
-        private readonly Dictionary<string, EditSession> sessions = new Dictionary<string, EditSession>(StringComparer.Ordinal);
         private readonly List<CarbonHome> homes = new List<CarbonHome>();
         private readonly Dictionary<string, List<CarbonCheck>> requested = new Dictionary<string, List<CarbonCheck>>(StringComparer.Ordinal);
-        private bool yesToAll;
-        private bool noToAll;
+        private ChangeWriter writer;
 
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("CarbonHome")]
@@ -105,19 +103,15 @@ namespace CarbonOps.Commands
                         progress.PercentComplete = homes.IndexOf(home) * 100 / homes.Count;
                         WriteProgress(progress);
                     }
-                    var remedies = CheckCatalog.All.Where(requested[home.Path].Contains).Select(Remedy.For);
-                    var results = HardeningEngine.RemediateHome(remedies, home, SessionFor(home.Path), options, ComputerName, Confirm, ex =>
+                    var remedies = CheckCatalog.All.Where(requested[home.Path].Contains).Select(c => c.ToRemedy());
+                    writer = writer ?? new ChangeWriter(this);
+                    writer.Run(home, remedies, options, Force, ex =>
                     {
-                        if (!HardeningEngine.IsNotApplicable(ex.ErrorId))
+                        if (!ChangePipeline.IsNotApplicable(ex.ErrorId))
                         {
                             WriteCarbonError(ex, home.Path);
                         }
                     });
-                    foreach (var change in results)
-                    {
-                        WriteVerbose($"{change.CheckId} {change.Status}: {change.Setting} in '{change.Path}' ('{change.OldValue}' -> '{change.NewValue}').");
-                        WriteObject(change);
-                    }
                 }
                 if (homes.Count > 1)
                 {
@@ -131,31 +125,6 @@ namespace CarbonOps.Commands
             }
         }
 
-        /// <summary>
-        /// The cmdlet is Medium impact, so ShouldProcess handles -WhatIf, -Confirm and Medium remedies. A
-        /// high-impact remedy also asks when $ConfirmPreference is High (the default), unless -Confirm:$false,
-        /// -Confirm or -Force was given.
-        /// </summary>
-        private bool Confirm(string target, string action, bool highImpact)
-        {
-            if (!ShouldProcess(target, action))
-            {
-                return false;
-            }
-            if (!highImpact || Force || MyInvocation.BoundParameters.ContainsKey("Confirm") || ConfirmPreference() != ConfirmImpact.High)
-            {
-                return true;
-            }
-            return ShouldContinue($"{action}{Environment.NewLine}This change can lock clients or administrators out. Make it?",
-                $"High-impact change to {target}", ref yesToAll, ref noToAll);
-        }
-
-        private ConfirmImpact ConfirmPreference()
-        {
-            var value = GetVariableValue("ConfirmPreference");
-            return value != null && Enum.TryParse(value.ToString(), true, out ConfirmImpact preference) ? preference : ConfirmImpact.High;
-        }
-
         private ChangeResult NoChange(CarbonCheck check, string productHome, ChangeStatus status, string message) =>
             new ChangeResult(check.Id, productHome, productHome ?? ComputerName, "(none)", null, null, status, message, null, ComputerName);
 
@@ -163,21 +132,8 @@ namespace CarbonOps.Commands
 
         public void Dispose()
         {
-            foreach (var session in sessions.Values)
-            {
-                session.Dispose();
-            }
-            sessions.Clear();
-        }
-
-        private EditSession SessionFor(string home)
-        {
-            if (!sessions.TryGetValue(home, out var session))
-            {
-                session = new EditSession(home);
-                sessions[home] = session;
-            }
-            return session;
+            writer?.Dispose();
+            writer = null;
         }
     }
 }

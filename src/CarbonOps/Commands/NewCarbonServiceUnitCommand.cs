@@ -1,4 +1,6 @@
+using System.Linq;
 using System.Management.Automation;
+using CarbonOps.Changes;
 using CarbonOps.Editing;
 using CarbonOps.Installation;
 
@@ -6,13 +8,8 @@ namespace CarbonOps.Commands
 {
     [Cmdlet(VerbsCommon.New, "CarbonServiceUnit", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(ServiceUnit))]
-    public sealed class NewCarbonServiceUnitCommand : CarbonCmdlet
+    public sealed class NewCarbonServiceUnitCommand : HomeCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("CarbonHome", "PSPath")]
-        [ValidateNotNullOrEmpty]
-        public string[] ProductHome { get; set; }
-
         [Parameter(Mandatory = true)]
         [ValidateNotNullOrEmpty]
         public string User { get; set; }
@@ -48,7 +45,11 @@ namespace CarbonOps.Commands
                 }
                 try
                 {
-                    WriteObject(Write(home));
+                    var unit = Write(home);
+                    if (unit != null)
+                    {
+                        WriteObject(unit);
+                    }
                 }
                 catch (CarbonOpsException ex)
                 {
@@ -72,24 +73,28 @@ namespace CarbonOps.Commands
             {
                 WriteWarning(warning);
             }
-            var status = ChangeStatus.WhatIf;
-            string backup = null;
-            var message = "Would write the unit (-WhatIf); nothing was written.";
-            if (ServiceUnits.IsWritten(plan))
+            var remedy = new Remedy(ServiceUnits.CheckId, c =>
             {
-                status = ChangeStatus.AlreadyCompliant;
-                message = "The file already holds this unit.";
-            }
-            else if (ShouldProcess(plan.Path, $"Write the systemd unit {plan.Name}:\n{plan.Content}"))
+                c.Record(plan.Path, "unit " + plan.Name, null, plan.Name);
+                c.WriteFile(plan.Path, ServiceUnits.Bytes(plan), 0x1a4 /* 0644 */);
+            });
+            ChangeResult result;
+            using (var session = new EditSession(home.Path))
             {
-                using (var session = new EditSession(home.Path))
-                {
-                    session.WriteNewFile(plan.Path, ServiceUnits.Bytes(plan), 0x1a4 /* 0644 */);
-                    backup = session.BackupPath;
-                }
-                status = ChangeStatus.Changed;
-                message = $"Written. Then: systemctl daemon-reload && systemctl enable --now {plan.Name}";
+                result = ChangePipeline.Run(new[] { remedy }, home, session, null, ComputerName,
+                    (target, action, _) => ShouldProcess(plan.Path, $"Write the systemd unit {plan.Name}:\n{plan.Content}"),
+                    ex => WriteCarbonError(ex, home.Path)).First();
             }
+            var status = result.Status;
+            string message;
+            switch (status)
+            {
+                case ChangeStatus.Failed: return null;
+                case ChangeStatus.AlreadyCompliant: message = "The file already holds this unit."; break;
+                case ChangeStatus.WhatIf: message = "Would write the unit (-WhatIf); nothing was written."; break;
+                default: message = $"Written. Then: systemctl daemon-reload && systemctl enable --now {plan.Name}"; break;
+            }
+            var backup = result.BackupPath;
             if (SetOwnership && ShouldProcess(home.Path, $"Give the product home and everything under it to {plan.User.Name}:{plan.Group.Name}"))
             {
                 var count = ServiceUnits.GiveHome(home.Path, plan.User.Id, plan.Group.Id);

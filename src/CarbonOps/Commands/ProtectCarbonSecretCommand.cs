@@ -1,6 +1,6 @@
 using System.Management.Automation;
 using System.Security;
-using CarbonOps.Checks;
+using CarbonOps.Changes;
 using CarbonOps.SecureVault;
 
 namespace CarbonOps.Commands
@@ -10,11 +10,6 @@ namespace CarbonOps.Commands
     [OutputType(typeof(ChangeResult))]
     public sealed class ProtectCarbonSecretCommand : HomeChangeCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("CarbonHome", "PSPath")]
-        [ValidateNotNullOrEmpty]
-        public string[] ProductHome { get; set; }
-
         /// <summary>Only these Secure Vault aliases; all password-bearing places when omitted.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
@@ -24,17 +19,10 @@ namespace CarbonOps.Commands
         [Parameter]
         public SecureString KeystorePassword { get; set; }
 
-        protected override void ProcessRecord()
+        protected override Remedy CreateRemedy()
         {
             var options = new SecretProtector.Options { Aliases = Alias, KeystorePassword = SecretText.ToPlain(KeystorePassword) };
-            foreach (var home in ProductHome)
-            {
-                RunChange(home, SecretProtector.CheckId, (h, session, changes, warnings) =>
-                {
-                    warnings.AddRange(SecretProtector.Plan(h, session, changes, options));
-                    return new PendingFile[0];
-                });
-            }
+            return new Remedy(SecretProtector.CheckId, c => SecretProtector.Plan(c, options));
         }
     }
 }

@@ -8,14 +8,10 @@ using CarbonOps.Installation;
 namespace CarbonOps.Commands
 {
     /// <summary>What Start-, Stop- and Restart-CarbonServer share: homes from the pipeline, a timeout, -PassThru and Ctrl+C.</summary>
-    public abstract class ServerControlCmdlet : CarbonCmdlet, IDisposable
+    public abstract class ServerControlCmdlet : HomeCmdlet, IDisposable
     {
         private readonly CancellationTokenSource cancel = new CancellationTokenSource();
 
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("CarbonHome", "PSPath")]
-        [ValidateNotNullOrEmpty]
-        public string[] ProductHome { get; set; }
 
         /// <summary>Seconds to wait; each cmdlet sets its own default.</summary>
         [Parameter]

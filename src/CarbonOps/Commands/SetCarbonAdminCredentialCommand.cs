@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using CarbonOps.Changes;
 using CarbonOps.Checks;
 using CarbonOps.Remedies;
 
@@ -6,16 +7,17 @@ namespace CarbonOps.Commands
 {
     [Cmdlet(VerbsCommon.Set, "CarbonAdminCredential", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(ChangeResult))]
-    public sealed class SetCarbonAdminCredentialCommand : CarbonSetCmdlet
+    public sealed class SetCarbonAdminCredentialCommand : HomeChangeCmdlet
     {
         [Parameter(Mandatory = true)]
+        [Alias("Credential")]
         [Credential]
         [ValidateNotNull]
-        public PSCredential Credential { get; set; }
+        public PSCredential AdminCredential { get; set; }
 
-        protected override void Validate() => AdminCredentialRemedy.Validate(Credential.GetNetworkCredential());
+        protected override void Validate() => AdminCredentialRemedy.Validate(AdminCredential.GetNetworkCredential());
 
         protected override Remedy CreateRemedy() =>
-            new Remedy(AdminCredentialRemedy.CheckId, c => AdminCredentialRemedy.Apply(c, Credential.GetNetworkCredential()));
+            new Remedy(AdminCredentialRemedy.CheckId, c => AdminCredentialRemedy.Apply(c, AdminCredential.GetNetworkCredential()));
     }
 }

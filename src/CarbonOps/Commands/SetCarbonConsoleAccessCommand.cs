@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using CarbonOps.Changes;
 using CarbonOps.Checks;
 using CarbonOps.Remedies;
 
@@ -7,18 +8,19 @@ namespace CarbonOps.Commands
     /// <summary>High impact: a wrong allow list locks every administrator out of the console.</summary>
     [Cmdlet(VerbsCommon.Set, "CarbonConsoleAccess", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(ChangeResult))]
-    public sealed class SetCarbonConsoleAccessCommand : CarbonSetCmdlet
+    public sealed class SetCarbonConsoleAccessCommand : HomeChangeCmdlet
     {
         [Parameter(Mandatory = true)]
         [ValidateNotNullOrEmpty]
         public string[] AllowedAddress { get; set; }
 
         [Parameter]
-        public ConsoleAccessScope Scope { get; set; } = ConsoleAccessScope.Console;
+        [Alias("Scope")]
+        public ConsoleAccessScope ConsoleScope { get; set; } = ConsoleAccessScope.Console;
 
         protected override void Validate() => ConsoleAccessRemedy.AllowExpression(AllowedAddress);
 
         protected override Remedy CreateRemedy() =>
-            new Remedy(ConsoleAccessRemedy.CheckId, c => ConsoleAccessRemedy.Apply(c, AllowedAddress, Scope), highImpact: true);
+            new Remedy(ConsoleAccessRemedy.CheckId, c => ConsoleAccessRemedy.Apply(c, AllowedAddress, ConsoleScope), highImpact: true);
     }
 }

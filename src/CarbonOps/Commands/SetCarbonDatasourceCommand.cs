@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using CarbonOps.Changes;
 using CarbonOps.Checks;
 using CarbonOps.Installation;
 using CarbonOps.Remedies;
@@ -9,7 +10,7 @@ namespace CarbonOps.Commands
 {
     [Cmdlet(VerbsCommon.Set, "CarbonDatasource", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(ChangeResult))]
-    public sealed class SetCarbonDatasourceCommand : CarbonSetCmdlet
+    public sealed class SetCarbonDatasourceCommand : HomeChangeCmdlet
     {
         [Parameter]
         [ValidateNotNullOrEmpty]

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using CarbonOps.Changes;
 using CarbonOps.Checks;
 using CarbonOps.Remedies;
 
@@ -6,7 +7,7 @@ namespace CarbonOps.Commands
 {
     [Cmdlet(VerbsCommon.Set, "CarbonHostName", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(ChangeResult))]
-    public sealed class SetCarbonHostNameCommand : CarbonSetCmdlet
+    public sealed class SetCarbonHostNameCommand : HomeChangeCmdlet
     {
         [Parameter(Mandatory = true)]
         [ValidateNotNullOrEmpty]

@@ -1,27 +1,24 @@
-using System.Collections;
 using System.Collections.Generic;
+using System.Collections;
 using System.Linq;
 using System.Management.Automation;
-using CarbonOps.Editing;
+using CarbonOps.Changes;
 using CarbonOps.Host;
 using CarbonOps.Installation;
+using CarbonOps.Remedies;
 
 namespace CarbonOps.Commands
 {
     [Cmdlet(VerbsCommon.Set, "CarbonJvmOption", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [Alias("Set-CarbonJvmOptions")]
     [OutputType(typeof(ChangeResult))]
-    public sealed class SetCarbonJvmOptionCommand : CarbonCmdlet
+    public sealed class SetCarbonJvmOptionCommand : HomeChangeCmdlet
     {
         private readonly List<long> maxHeapsMb = new List<long>();
         private JvmOptionRequest request;
         private Dictionary<string, string> properties;
         private bool warnedRam;
 
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("CarbonHome", "PSPath")]
-        [ValidateNotNullOrEmpty]
-        public string[] ProductHome { get; set; }
 
         [Parameter]
         public string InitialHeap { get; set; }
@@ -85,23 +82,9 @@ namespace CarbonOps.Commands
             }
         }
 
-        protected override void ProcessRecord()
-        {
-            foreach (var path in ProductHome)
-            {
-                var home = OpenHome(path);
-                if (home == null)
-                {
-                    continue;
-                }
-                using (var session = new EditSession(home.Path))
-                {
-                    var results = JvmOptionEngine.Set(home, session, request, properties, ComputerName, ShouldProcess, ex => WriteCarbonError(ex, path));
-                    WriteObject(results, true);
-                }
-                WarnAboutMemory(home);
-            }
-        }
+        protected override IEnumerable<Remedy> CreateRemedies(CarbonHome home) => JvmOptionRemedy.For(home, request, properties);
+
+        protected override void AfterHome(CarbonHome home, IReadOnlyList<ChangeResult> results) => WarnAboutMemory(home);
 
         /// <summary>The guide: the heaps and PermGen of the instances on a host plus 2 GB for the OS must fit in its RAM.</summary>
         private void WarnAboutMemory(CarbonHome home)

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using System.Security;
+using CarbonOps.Changes;
 using CarbonOps.Keystores;
 
 namespace CarbonOps.Commands
@@ -8,11 +9,6 @@ namespace CarbonOps.Commands
     [OutputType(typeof(ChangeResult))]
     public sealed class SetCarbonKeystoreCommand : HomeChangeCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("CarbonHome")]
-        [ValidateNotNullOrEmpty]
-        public string[] ProductHome { get; set; }
-
         /// <summary>The keystore to use (bound from a piped New-CarbonKeystore result).</summary>
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
@@ -35,7 +31,7 @@ namespace CarbonOps.Commands
         [Parameter]
         public SwitchParameter RemoveDefaultTrust { get; set; }
 
-        protected override void ProcessRecord()
+        protected override Remedy CreateRemedy()
         {
             var request = new KeystoreConfigurator.Request
             {
@@ -46,10 +42,7 @@ namespace CarbonOps.Commands
                 TrustStorePassword = SecretText.ToPlain(TrustStorePassword),
                 RemoveDefaultTrust = RemoveDefaultTrust,
             };
-            foreach (var home in ProductHome)
-            {
-                RunChange(home, KeystoreConfigurator.CheckId, (h, session, changes, warnings) => KeystoreConfigurator.Plan(h, session, changes, request));
-            }
+            return new Remedy(KeystoreConfigurator.CheckId, c => KeystoreConfigurator.Plan(c, request));
         }
     }
 }

@@ -1,6 +1,6 @@
 using System.Management.Automation;
 using System.Security;
-using CarbonOps.Keystores;
+using CarbonOps.Changes;
 using CarbonOps.SecureVault;
 
 namespace CarbonOps.Commands
@@ -9,11 +9,6 @@ namespace CarbonOps.Commands
     [OutputType(typeof(ChangeResult))]
     public sealed class SetCarbonKeystorePasswordCommand : HomeChangeCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("CarbonHome", "PSPath")]
-        [ValidateNotNullOrEmpty]
-        public string[] ProductHome { get; set; }
-
         [Parameter(Mandatory = true)]
         public SecureString Password { get; set; }
 
@@ -21,13 +16,10 @@ namespace CarbonOps.Commands
         [Parameter]
         public SwitchParameter Persist { get; set; }
 
-        protected override void ProcessRecord()
+        protected override Remedy CreateRemedy()
         {
             var password = SecretText.ToPlain(Password);
-            foreach (var home in ProductHome)
-            {
-                RunChange(home, PasswordFilePlanner.CheckId, (h, session, changes, warnings) => PasswordFilePlanner.Plan(h, changes, password, Persist, warnings));
-            }
+            return new Remedy(PasswordFilePlanner.CheckId, c => PasswordFilePlanner.Plan(c, password, Persist));
         }
     }
 }

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using CarbonOps.Editing;
+using CarbonOps.Changes;
 using CarbonOps.Host;
 using CarbonOps.Installation;
 
@@ -9,15 +9,11 @@ namespace CarbonOps.Commands
 {
     [Cmdlet(VerbsCommon.Set, "CarbonPortOffset", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = "Offset")]
     [OutputType(typeof(ChangeResult))]
-    public sealed class SetCarbonPortOffsetCommand : CarbonCmdlet
+    public sealed class SetCarbonPortOffsetCommand : HomeChangeCmdlet
     {
         private List<HomePorts> others;
         private SocketTable sockets;
 
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("CarbonHome", "PSPath")]
-        [ValidateNotNullOrEmpty]
-        public string[] ProductHome { get; set; }
 
         [Parameter(Mandatory = true, Position = 1, ParameterSetName = "Offset")]
         public int Offset { get; set; }
@@ -75,10 +71,8 @@ namespace CarbonOps.Commands
                     {
                         continue;
                     }
-                    using (var session = new EditSession(home.Path))
-                    {
-                        WriteObject(PortOffsetEditor.Set(home, session, offset.Value, ComputerName, ShouldProcess));
-                    }
+                    var chosen = offset.Value;
+                    Change(home, new[] { new Remedy(PortOffsetEditor.CheckId, c => c.Record(PortOffsetEditor.Apply(c.Home, c.Session, chosen))) });
                     if (Auto)
                     {
                         // Later homes of the same call must not take the ports this one now has.

@@ -1,6 +1,7 @@
-using System;
 using System.Globalization;
 using System.Management.Automation;
+using System;
+using CarbonOps.Changes;
 using CarbonOps.Checks;
 using CarbonOps.Remedies;
 
@@ -8,7 +9,7 @@ namespace CarbonOps.Commands
 {
     [Cmdlet(VerbsCommon.Set, "CarbonProxy", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ConnectorSet)]
     [OutputType(typeof(ChangeResult))]
-    public sealed class SetCarbonProxyCommand : CarbonSetCmdlet
+    public sealed class SetCarbonProxyCommand : HomeChangeCmdlet
     {
         private const string ConnectorSet = "Connector";
         private const string OutboundSet = "Outbound";

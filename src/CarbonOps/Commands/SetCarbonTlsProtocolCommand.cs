@@ -1,5 +1,6 @@
-using System;
 using System.Management.Automation;
+using System;
+using CarbonOps.Changes;
 using CarbonOps.Checks;
 using CarbonOps.Remedies;
 
@@ -8,13 +9,14 @@ namespace CarbonOps.Commands
     /// <summary>High impact: protocols the clients or the JDK do not share end every HTTPS connection.</summary>
     [Cmdlet(VerbsCommon.Set, "CarbonTlsProtocol", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(ChangeResult))]
-    public sealed class SetCarbonTlsProtocolCommand : CarbonSetCmdlet
+    public sealed class SetCarbonTlsProtocolCommand : HomeChangeCmdlet
     {
         private string javaHome;
 
         [Parameter]
         [ValidateSet("TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3")]
-        public string[] Protocol { get; set; }
+        [Alias("Protocol")]
+        public string[] TlsProtocol { get; set; }
 
         /// <summary>The JDK the server runs on; $env:JAVA_HOME when not given.</summary>
         [Parameter]
@@ -29,10 +31,10 @@ namespace CarbonOps.Commands
                 throw new CarbonOpsException(ErrorIds.JavaHomeNotFound, "Give -JavaHome (the JDK the server runs on), or set JAVA_HOME: the protocols must be ones that JDK speaks.");
             }
             javaHome = ResolvePath(given);
-            TlsProtocolRemedy.Resolve(Protocol, javaHome);
+            TlsProtocolRemedy.Resolve(TlsProtocol, javaHome);
         }
 
         protected override Remedy CreateRemedy() =>
-            new Remedy(TlsProtocolRemedy.CheckId, c => TlsProtocolRemedy.Apply(c, Protocol, javaHome), highImpact: true);
+            new Remedy(TlsProtocolRemedy.CheckId, c => TlsProtocolRemedy.Apply(c, TlsProtocol, javaHome), highImpact: true);
     }
 }

@@ -1,8 +1,8 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using CarbonOps.Audit;
 using CarbonOps.Checks;
-using CarbonOps.Host;
 using CarbonOps.Installation;
 using CarbonOps.Waivers;
 
@@ -14,6 +14,7 @@ namespace CarbonOps.Commands
     public sealed class TestCarbonHostCommand : CarbonCmdlet
     {
         private readonly List<CarbonHome> homes = new List<CarbonHome>();
+        private readonly List<string> checkIds = new List<string>();
         private WaiverSet waivers;
 
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -22,7 +23,8 @@ namespace CarbonOps.Commands
         [ValidateNotNullOrEmpty]
         public string[] ProductHome { get; set; }
 
-        [Parameter]
+        /// <summary>Also bound from piped objects' CheckId (Get-CarbonCheck, check results); the ids of every piped object are run.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
         [SupportsWildcards]
         [ArgumentCompleter(typeof(CheckIdCompleter))]
         public string[] CheckId { get; set; }
@@ -88,6 +90,7 @@ namespace CarbonOps.Commands
 
         protected override void ProcessRecord()
         {
+            checkIds.AddRange((CheckId ?? new string[0]).Where(id => !checkIds.Contains(id)));
             foreach (var path in ProductHome ?? new string[0])
             {
                 var home = OpenHome(path);
@@ -100,65 +103,58 @@ namespace CarbonOps.Commands
 
         protected override void EndProcessing()
         {
-            var checks = CheckCatalog.Select(CheckId, Category).ToList();
+            var ids = checkIds.Count > 0 ? checkIds : null;
+            var checks = CheckCatalog.Select(ids, Category).ToList();
             if (checks.Count == 0)
             {
-                WriteCarbonError(new CarbonOpsException(ErrorIds.CheckNotFound, "No check matches -CheckId and -Category. Get-CarbonCheck lists them."), CheckId);
+                WriteCarbonError(new CarbonOpsException(ErrorIds.CheckNotFound, "No check matches -CheckId and -Category. Get-CarbonCheck lists them."), ids);
                 return;
             }
-            var options = new CheckOptions
+            var request = new AuditRequest
             {
-                InstanceCount = MyInvocation.BoundParameters.ContainsKey(nameof(InstanceCount)) ? InstanceCount : System.Math.Max(1, homes.Count),
-                Profile = Profile,
-                JavaHome = JavaHome == null ? null : ResolvePath(JavaHome),
-                BuildFromSource = BuildFromSource,
+                Checks = checks,
                 Homes = homes,
-                CurrentDirectory = SessionState.Path.CurrentFileSystemLocation.ProviderPath,
-                KeystorePassword = KeystorePassword,
-                CertificateExpiryDays = CertificateExpiryDays,
+                Waivers = waivers,
+                Options = new CheckOptions
+                {
+                    InstanceCount = MyInvocation.BoundParameters.ContainsKey(nameof(InstanceCount)) ? InstanceCount : System.Math.Max(1, homes.Count),
+                    Profile = Profile,
+                    JavaHome = JavaHome == null ? null : ResolvePath(JavaHome),
+                    BuildFromSource = BuildFromSource,
+                    CurrentDirectory = SessionState.Path.CurrentFileSystemLocation.ProviderPath,
+                    KeystorePassword = KeystorePassword,
+                    CertificateExpiryDays = CertificateExpiryDays,
+                },
             };
-            var java = new JavaProbe();
-            var probe = HostProbe.Current;
-            var allPassed = true;
-            void Emit(CheckResult result)
-            {
-                result = waivers?.Apply(result) ?? result;
-                allPassed &= !result.IsUnwaivedFailure;
-                if (!Quiet)
-                {
-                    WriteObject(result);
-                }
-            }
-
-            var hostContext = new CheckContext(probe, null, options, java);
-            foreach (var check in checks.Where(c => c.Scope == CheckScope.Host))
-            {
-                Emit(CheckRunner.Run(check, hostContext));
-            }
-            var productChecks = checks.Where(c => c.Scope == CheckScope.Product).ToList();
-            var progress = new ProgressRecord(1, "Test-CarbonHost", "Checking product homes");
-            for (var i = 0; i < homes.Count && productChecks.Count > 0; i++)
-            {
-                if (homes.Count > 1)
-                {
-                    progress.StatusDescription = homes[i].Path;
-                    progress.PercentComplete = i * 100 / homes.Count;
-                    WriteProgress(progress);
-                }
-                var context = new CheckContext(probe, homes[i], options, java);
-                foreach (var check in productChecks)
-                {
-                    Emit(CheckRunner.Run(check, context));
-                }
-            }
-            if (homes.Count > 1)
-            {
-                progress.RecordType = ProgressRecordType.Completed;
-                WriteProgress(progress);
-            }
+            var allPassed = AuditEngine.Run(request, new Writer(this));
             if (Quiet)
             {
                 WriteObject(allPassed);
+            }
+        }
+
+        /// <summary>Results to the pipeline (none under -Quiet), progress when more than one home is audited.</summary>
+        private sealed class Writer : IAuditWriter
+        {
+            private readonly TestCarbonHostCommand cmdlet;
+            private readonly ProgressRecord progress = new ProgressRecord(1, "Test-CarbonHost", "Checking product homes");
+
+            public Writer(TestCarbonHostCommand cmdlet) => this.cmdlet = cmdlet;
+
+            public void WriteResult(CheckResult result)
+            {
+                if (!cmdlet.Quiet)
+                {
+                    cmdlet.WriteObject(result);
+                }
+            }
+
+            public void WriteProgress(string productHome, int percent)
+            {
+                progress.StatusDescription = productHome ?? "Done";
+                progress.PercentComplete = percent;
+                progress.RecordType = percent >= 100 ? ProgressRecordType.Completed : ProgressRecordType.Processing;
+                cmdlet.WriteProgress(progress);
             }
         }
     }

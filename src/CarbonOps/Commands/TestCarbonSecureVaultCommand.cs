@@ -7,13 +7,8 @@ namespace CarbonOps.Commands
 {
     [Cmdlet(VerbsDiagnostic.Test, "CarbonSecureVault")]
     [OutputType(typeof(SecureVaultEntry))]
-    public sealed class TestCarbonSecureVaultCommand : CarbonCmdlet
+    public sealed class TestCarbonSecureVaultCommand : HomeCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("CarbonHome", "PSPath")]
-        [ValidateNotNullOrEmpty]
-        public string[] ProductHome { get; set; }
-
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string[] Alias { get; set; }

@@ -7,13 +7,8 @@ namespace CarbonOps.Commands
 {
     [Cmdlet(VerbsSecurity.Unprotect, "CarbonSecret")]
     [OutputType(typeof(SecretValue))]
-    public sealed class UnprotectCarbonSecretCommand : CarbonCmdlet
+    public sealed class UnprotectCarbonSecretCommand : HomeCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("CarbonHome", "PSPath")]
-        [ValidateNotNullOrEmpty]
-        public string[] ProductHome { get; set; }
-
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         public string[] Alias { get; set; }

@@ -18,6 +18,7 @@ namespace CarbonOps.Editing
         private readonly Dictionary<string, XmlConfig> xml = new Dictionary<string, XmlConfig>(StringComparer.Ordinal);
         private readonly Dictionary<string, PropertiesConfig> properties = new Dictionary<string, PropertiesConfig>(StringComparer.Ordinal);
         private Dictionary<string, uint> pendingModes = new Dictionary<string, uint>(StringComparer.Ordinal);
+        private Dictionary<string, NewFile> pendingFiles = new Dictionary<string, NewFile>(StringComparer.Ordinal);
         private ProductHomeLock homeLock;
         private BackupManifest backup;
 
@@ -70,7 +71,31 @@ namespace CarbonOps.Editing
         /// <summary>Permission changes planned and not yet made: full path → new mode.</summary>
         public IReadOnlyDictionary<string, uint> PendingModes => pendingModes;
 
-        public bool HasPending => pendingModes.Count > 0 || documents.Values.Any(d => d.IsChanged);
+        /// <summary>Whole files planned and not yet written: full path → bytes and mode.</summary>
+        public IReadOnlyDictionary<string, NewFile> PendingFiles => pendingFiles;
+
+        public bool HasPending => pendingModes.Count > 0 || pendingFiles.Count > 0 || documents.Values.Any(d => d.IsChanged);
+
+        /// <summary>
+        /// Plans a file written whole (a wrapper script, a keystore, a password file), created or replaced
+        /// by <see cref="CommitPending"/> in the same all-or-nothing commit as the text edits. Planning the
+        /// bytes the file already has plans nothing.
+        /// </summary>
+        public void PlanNewFile(string path, byte[] bytes, uint unixMode)
+        {
+            var full = Path.GetFullPath(path);
+            if (documents.TryGetValue(full, out var open) && open.IsChanged)
+            {
+                throw new InvalidOperationException($"'{full}' has text edits planned; it cannot also be written whole.");
+            }
+            var current = ReadCurrent(full);
+            if (current != null && current.SequenceEqual(bytes) && (PosixFile.Stat(full)?.Mode ?? unixMode) == unixMode)
+            {
+                pendingFiles.Remove(full);
+                return;
+            }
+            pendingFiles[full] = new NewFile(full, bytes, unixMode, current);
+        }
 
         /// <summary>
         /// Plans a change of a file's permission bits (Unix), made by <see cref="CommitPending"/> with the
@@ -94,7 +119,8 @@ namespace CarbonOps.Editing
 
         /// <summary>The state of every open document and planned mode, to go back to when one remedy is declined.</summary>
         public Snapshot TakeSnapshot() =>
-            new Snapshot(documents.Values.ToDictionary(d => d.Path, d => d.Text, StringComparer.Ordinal), new Dictionary<string, uint>(pendingModes, StringComparer.Ordinal));
+            new Snapshot(documents.Values.ToDictionary(d => d.Path, d => d.Text, StringComparer.Ordinal),
+                new Dictionary<string, uint>(pendingModes, StringComparer.Ordinal), new Dictionary<string, NewFile>(pendingFiles, StringComparer.Ordinal));
 
         /// <summary>Undoes every edit made after <paramref name="snapshot"/> was taken, keeping those made before.</summary>
         public void RestoreSnapshot(Snapshot snapshot)
@@ -111,6 +137,7 @@ namespace CarbonOps.Editing
                 }
             }
             pendingModes = snapshot.Modes.ToDictionary(m => m.Key, m => m.Value, StringComparer.Ordinal);
+            pendingFiles = snapshot.Files.ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
         }
 
         /// <summary>Files whose text or planned mode differs from <paramref name="snapshot"/>.</summary>
@@ -127,6 +154,13 @@ namespace CarbonOps.Editing
                     changed.Add(mode.Key);
                 }
             }
+            foreach (var file in pendingFiles)
+            {
+                if ((!snapshot.Files.TryGetValue(file.Key, out var before) || !ReferenceEquals(before, file.Value)) && !changed.Contains(file.Key))
+                {
+                    changed.Add(file.Key);
+                }
+            }
             return changed;
         }
 
@@ -138,13 +172,22 @@ namespace CarbonOps.Editing
                 doc.Revert();
             }
             pendingModes.Clear();
+            pendingFiles.Clear();
         }
 
-        /// <summary>Writes every pending document: lock, backup, then an atomic replace of each.</summary>
+        /// <summary>Every file the pending edits, modes and new files would write.</summary>
+        public IReadOnlyList<string> PendingPaths =>
+            PendingDocuments.Select(d => d.Path).Concat(pendingFiles.Keys).Concat(pendingModes.Keys).Distinct(StringComparer.Ordinal).ToList();
+
+        /// <summary>
+        /// Writes everything pending in one all-or-nothing commit: every file is checked first, then the
+        /// lock and the backup set, then the atomic replaces, the new files and the modes. When one write
+        /// fails, those already made are put back, so the home is as it was, and the error is thrown.
+        /// </summary>
         public IReadOnlyList<string> CommitPending()
         {
             var pending = PendingDocuments;
-            if (pending.Count == 0 && pendingModes.Count == 0)
+            if (pending.Count == 0 && pendingModes.Count == 0 && pendingFiles.Count == 0)
             {
                 return new string[0];
             }
@@ -161,46 +204,109 @@ namespace CarbonOps.Editing
                 AtomicFile.EnsureWritable(doc.Path);
                 encoded[doc] = doc.ToBytes();
             }
+            foreach (var file in pendingFiles.Values)
+            {
+                var current = ReadCurrent(file.Path);
+                if (!SameBytes(current, file.Before))
+                {
+                    throw new CarbonOpsException(ErrorIds.ConfigFileNotWritable,
+                        $"'{file.Path}' changed on disk after this run read it; it was not overwritten. Run again.", file.Path);
+                }
+            }
             EnsureLockAndBackupSet();
+            foreach (var path in pending.Select(d => d.Path).Concat(pendingFiles.Keys))
+            {
+                BackupStore.Save(backup, path);
+            }
+            foreach (var path in pendingModes.Keys)
+            {
+                BackupStore.SaveMode(backup, path);
+            }
+
+            var undo = new Stack<Action>();
             var written = new List<string>();
+            try
+            {
+                foreach (var doc in pending)
+                {
+                    AtomicFile.RemoveStaleTemporaries(doc.Path);
+                    AtomicFile.Replace(doc.Path, encoded[doc]);
+                    var original = doc.OriginalBytes;
+                    undo.Push(() => AtomicFile.Replace(doc.Path, original));
+                    written.Add(doc.Path);
+                }
+                foreach (var file in pendingFiles.Values)
+                {
+                    AtomicFile.RemoveStaleTemporaries(file.Path);
+                    var mode = PosixFile.Stat(file.Path)?.Mode;
+                    AtomicFile.Create(file.Path, file.Bytes, file.UnixMode);
+                    undo.Push(file.Before == null
+                        ? (Action)(() => File.Delete(file.Path))
+                        : () => AtomicFile.Create(file.Path, file.Before, mode ?? file.UnixMode));
+                    written.Add(file.Path);
+                }
+                foreach (var mode in pendingModes)
+                {
+                    var old = PosixFile.Stat(mode.Key)?.Mode;
+                    try
+                    {
+                        PosixFile.SetMode(mode.Key, mode.Value);
+                    }
+                    catch (IOException ex)
+                    {
+                        throw new CarbonOpsException(ErrorIds.ConfigFileNotWritable, ex.Message + " The mode was left as it was.", mode.Key, 0, ex);
+                    }
+                    if (old.HasValue)
+                    {
+                        undo.Push(() => PosixFile.SetMode(mode.Key, old.Value));
+                    }
+                    if (!written.Contains(mode.Key))
+                    {
+                        written.Add(mode.Key);
+                    }
+                }
+            }
+            catch (CarbonOpsException ex)
+            {
+                var restored = Undo(undo);
+                throw new CarbonOpsException(ex.ErrorId,
+                    ex.Message + (restored ? " Every file this commit had written was put back; the home is as it was." : $" Some files could not be put back: restore the backup set '{backup.BackupPath}'."),
+                    ex.TargetPath, 0, ex);
+            }
             foreach (var doc in pending)
             {
-                BackupStore.Save(backup, doc.Path);
-                AtomicFile.RemoveStaleTemporaries(doc.Path);
-                AtomicFile.Replace(doc.Path, encoded[doc]);
                 doc.AcceptCurrent(encoded[doc]);
-                written.Add(doc.Path);
             }
-            foreach (var mode in pendingModes.ToList())
+            foreach (var file in pendingFiles.Keys)
             {
-                BackupStore.SaveMode(backup, mode.Key);
-                try
-                {
-                    PosixFile.SetMode(mode.Key, mode.Value);
-                }
-                catch (IOException ex)
-                {
-                    throw new CarbonOpsException(ErrorIds.ConfigFileNotWritable, ex.Message + " The mode was left as it was.", mode.Key, 0, ex);
-                }
-                pendingModes.Remove(mode.Key);
-                if (!written.Contains(mode.Key))
-                {
-                    written.Add(mode.Key);
-                }
+                documents.Remove(file);
+                xml.Remove(file);
+                properties.Remove(file);
             }
+            pendingFiles.Clear();
+            pendingModes.Clear();
             return written;
         }
 
-        /// <summary>Creates or replaces a file that is not edited in place (a new wrapper script, a password file).</summary>
-        public void WriteNewFile(string path, byte[] bytes, uint unixMode)
+
+        private static bool Undo(Stack<Action> undo)
         {
-            var full = Path.GetFullPath(path);
-            EnsureLockAndBackupSet();
-            BackupStore.Save(backup, full);
-            AtomicFile.RemoveStaleTemporaries(full);
-            AtomicFile.Create(full, bytes, unixMode);
-            documents.Remove(full);
+            var complete = true;
+            while (undo.Count > 0)
+            {
+                try
+                {
+                    undo.Pop()();
+                }
+                catch (Exception ex) when (ex is CarbonOpsException || ex is IOException || ex is UnauthorizedAccessException)
+                {
+                    complete = false;
+                }
+            }
+            return complete;
         }
+
+        private static bool SameBytes(byte[] a, byte[] b) => a == null ? b == null : b != null && a.SequenceEqual(b);
 
         public void Dispose()
         {
@@ -230,19 +336,42 @@ namespace CarbonOps.Editing
             {
                 return null;
             }
+            catch (DirectoryNotFoundException)
+            {
+                return null;
+            }
         }
     }
 
-    /// <summary>The texts of a session's open documents and its planned modes at one moment.</summary>
+    /// <summary>The texts of a session's open documents, its planned modes and new files at one moment.</summary>
     public sealed class Snapshot
     {
-        internal Snapshot(IReadOnlyDictionary<string, string> texts, IReadOnlyDictionary<string, uint> modes)
+        internal Snapshot(IReadOnlyDictionary<string, string> texts, IReadOnlyDictionary<string, uint> modes, IReadOnlyDictionary<string, NewFile> files)
         {
             Texts = texts;
             Modes = modes;
+            Files = files;
         }
 
         public IReadOnlyDictionary<string, string> Texts { get; }
         public IReadOnlyDictionary<string, uint> Modes { get; }
+        public IReadOnlyDictionary<string, NewFile> Files { get; }
+    }
+
+    /// <summary>A file planned to be written whole, with the bytes it had when planned (null: it did not exist).</summary>
+    public sealed class NewFile
+    {
+        internal NewFile(string path, byte[] bytes, uint unixMode, byte[] before)
+        {
+            Path = path;
+            Bytes = bytes;
+            UnixMode = unixMode;
+            Before = before;
+        }
+
+        public string Path { get; }
+        public byte[] Bytes { get; }
+        public uint UnixMode { get; }
+        public byte[] Before { get; }
     }
 }

@@ -1,10 +1,10 @@
 using System;
+using CarbonOps.Editing;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
-using CarbonOps.Installation;
 
-namespace CarbonOps.Editing
+namespace CarbonOps.Installation
 {
     /// <summary>The memory settings to give every launcher of a home; null leaves a setting as it is.</summary>
     public sealed class JvmOptionRequest
@@ -32,27 +32,10 @@ namespace CarbonOps.Editing
         }
     }
 
-    /// <summary>One setting of one file: its value before and after.</summary>
-    public sealed class OptionChange
-    {
-        internal OptionChange(string setting, string oldValue, string newValue)
-        {
-            Setting = setting;
-            OldValue = oldValue;
-            NewValue = newValue;
-        }
-
-        /// <summary>The setting: an option as written before its value (-Xmx, -XX:MaxPermSize=), -Dname, Ports/Offset.</summary>
-        public string Setting { get; }
-        public string OldValue { get; }
-        public string NewValue { get; }
-        public bool AlreadyCompliant => JvmSize.SameSize(OldValue, NewValue);
-    }
-
     /// <summary>The edits of one launcher, made in memory on the session's document.</summary>
     public sealed class LauncherEdit
     {
-        internal LauncherEdit(string launcher, TextDocument document, IReadOnlyList<OptionChange> changes)
+        internal LauncherEdit(string launcher, TextDocument document, IReadOnlyList<PlannedChange> changes)
         {
             Launcher = launcher;
             Document = document;
@@ -62,7 +45,7 @@ namespace CarbonOps.Editing
         public string Launcher { get; }
         public TextDocument Document { get; }
         public string Path => Document.Path;
-        public IReadOnlyList<OptionChange> Changes { get; }
+        public IReadOnlyList<PlannedChange> Changes { get; }
     }
 
     /// <summary>
@@ -142,7 +125,7 @@ namespace CarbonOps.Editing
             var doc = command.Document;
             var own = command.Tokens.Where(t => !t.IsJavaOpts).ToList();
             var splices = new List<Splice>();
-            var changes = new List<OptionChange>();
+            var changes = new List<PlannedChange>();
             var missing = new List<string>();
             foreach (var setting in JvmOptionNames.All.Where(targets.ContainsKey))
             {
@@ -152,7 +135,7 @@ namespace CarbonOps.Editing
                 if (matches.Count == 0)
                 {
                     missing.Add(prefix + value);
-                    changes.Add(new OptionChange(prefix, null, value));
+                    changes.Add(new PlannedChange(doc.Path, prefix, null, value, false));
                     continue;
                 }
                 JvmOptionNames.TryMatch(matches[matches.Count - 1].Word, out _, out var old);
@@ -167,7 +150,7 @@ namespace CarbonOps.Editing
                         ? new Splice { Offset = token.ContentStart + prefix.Length, Length = token.ContentEnd - token.ContentStart - prefix.Length, Text = value }
                         : new Splice { Offset = token.Start, Length = token.End - token.Start, Text = prefix + value });
                 }
-                changes.Add(new OptionChange(prefix, old, JvmSize.SameSize(old, value) ? old : value));
+                changes.Add(new PlannedChange(doc.Path, prefix, old, JvmSize.SameSize(old, value) ? old : value, JvmSize.SameSize(old, value)));
             }
             if (missing.Count > 0)
             {

@@ -1,21 +1,23 @@
 using System;
+using CarbonOps.Editing;
 using System.Globalization;
 using System.Linq;
-using CarbonOps.Installation;
 
-namespace CarbonOps.Editing
+namespace CarbonOps.Installation
 {
     /// <summary>Sets carbon.xml /Server/Ports/Offset, after checking that every shifted port stays a port.</summary>
     public static class PortOffsetEditor
     {
         public const string Setting = "Ports/Offset";
+        /// <summary>An offset is how clashing ports are moved apart.</summary>
+        public const string CheckId = "Network.PortConflict";
 
         /// <summary>
         /// Edits the session's carbon.xml in memory; returns the change (old value null when the element
         /// was absent, which Carbon reads as 0). Throws ConfigElementNotFound without &lt;Ports&gt; and
         /// ParameterValueInvalid when a port would pass 65535; nothing is edited then.
         /// </summary>
-        public static OptionChange Apply(CarbonHome home, EditSession session, int offset)
+        public static PlannedChange Apply(CarbonHome home, EditSession session, int offset)
         {
             var config = session.OpenXml(home.FilePath(CarbonPaths.CarbonXml));
             var ports = config.SelectSingle("Ports");
@@ -40,31 +42,13 @@ namespace CarbonOps.Editing
                 {
                     config.AppendChild(ports, "<Offset>" + text + "</Offset>");
                 }
-                return new OptionChange(Setting, null, offset == 0 ? null : text);
+                return new PlannedChange(config.Path, Setting, null, offset == 0 ? null : text);
             }
             if (!int.TryParse(old, NumberStyles.Integer, CultureInfo.InvariantCulture, out var current) || current != offset)
             {
                 config.SetElementText(element, text);
             }
-            return new OptionChange(Setting, old, current == offset ? old : text);
-        }
-    
-        /// <summary>Apply, offer the change to <paramref name="shouldProcess"/>, and write it (lock, backup, atomic replace).</summary>
-        public static ChangeResult Set(CarbonHome home, EditSession session, int offset, string computerName, Func<string, string, bool> shouldProcess)
-        {
-            var path = home.FilePath(CarbonPaths.CarbonXml);
-            var change = Apply(home, session, offset);
-            if (session.PendingDocuments.Count == 0)
-            {
-                return new ChangeResult(null, home.Path, path, Setting, change.OldValue, change.NewValue, ChangeStatus.AlreadyCompliant, "Already so; nothing written.", null, computerName);
-            }
-            if (!shouldProcess(path, $"{Setting}: '{change.OldValue}' -> '{change.NewValue}'"))
-            {
-                session.RevertPending();
-                return new ChangeResult(null, home.Path, path, Setting, change.OldValue, change.NewValue, ChangeStatus.WhatIf, "Would change; nothing written.", null, computerName);
-            }
-            session.CommitPending();
-            return new ChangeResult(null, home.Path, path, Setting, change.OldValue, change.NewValue, ChangeStatus.Changed, "Changed.", session.BackupPath, computerName);
+            return new PlannedChange(config.Path, Setting, old, current == offset ? old : text);
         }
     }
 }

@@ -46,6 +46,8 @@ namespace CarbonOps.Installation
     /// </summary>
     public static class ServiceUnits
     {
+        /// <summary>A unit runs the server as its own user, which is what Security.RunAsRoot asks for.</summary>
+        public const string CheckId = "Security.RunAsRoot";
         public const string DefaultFolder = "/etc/systemd/system";
         public const int DefaultOpenFiles = 4096;
 
@@ -106,9 +108,6 @@ namespace CarbonOps.Installation
             }
             return new ServiceUnitPlan(name, path, user, group, Content(home, productName, user.Name, group.Name, javaHome, limit), warnings);
         }
-
-        /// <summary>True when the unit file already holds exactly this unit.</summary>
-        public static bool IsWritten(ServiceUnitPlan plan) => File.Exists(plan.Path) && File.ReadAllBytes(plan.Path).SequenceEqual(Bytes(plan));
 
         public static byte[] Bytes(ServiceUnitPlan plan) => new UTF8Encoding(false).GetBytes(plan.Content);
 

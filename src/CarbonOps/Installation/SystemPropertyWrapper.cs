@@ -1,12 +1,12 @@
 using System;
+using CarbonOps.Editing;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
-using CarbonOps.Installation;
 
-namespace CarbonOps.Editing
+namespace CarbonOps.Installation
 {
     /// <summary>
     /// The site's own launcher beside the product's: bin/wso2server-local.sh (and .bat) adds Java
@@ -27,7 +27,7 @@ namespace CarbonOps.Editing
         /// <summary>What one wrapper file would become.</summary>
         public sealed class Plan
         {
-            internal Plan(string relative, string path, byte[] bytes, bool unchanged, IReadOnlyList<OptionChange> changes, uint mode)
+            internal Plan(string relative, string path, byte[] bytes, bool unchanged, IReadOnlyList<PlannedChange> changes, uint mode)
             {
                 Relative = relative;
                 Path = path;
@@ -42,7 +42,7 @@ namespace CarbonOps.Editing
             public byte[] Bytes { get; }
             public bool Unchanged { get; }
             /// <summary>One per property given: Setting is -Dname, values before and after (null: not set).</summary>
-            public IReadOnlyList<OptionChange> Changes { get; }
+            public IReadOnlyList<PlannedChange> Changes { get; }
             public uint Mode { get; }
         }
 
@@ -53,35 +53,6 @@ namespace CarbonOps.Editing
             {
                 throw new CarbonOpsException(ErrorIds.ParameterValueInvalid,
                     $"'{name}' is not a system property name CarbonOps writes: use letters, digits, '.', '-' and '_' (no spaces, '=', quotes or shell characters).");
-            }
-        }
-
-        /// <summary>
-        /// The wrapper for each platform launcher the home has. A value that cannot reach Java intact
-        /// through a platform's stock launcher throws ParameterValueInvalid for that wrapper
-        /// (<paramref name="onError"/>), and the other wrapper goes on.
-        /// </summary>
-        public static IEnumerable<Plan> PlanAll(CarbonHome home, IDictionary<string, string> properties, Action<CarbonOpsException> onError)
-        {
-            foreach (var launcher in new[] { CarbonPaths.StartupScriptSh, CarbonPaths.StartupScriptBat })
-            {
-                if (!home.Exists(launcher))
-                {
-                    continue;
-                }
-                Plan plan = null;
-                try
-                {
-                    plan = launcher == CarbonPaths.StartupScriptSh ? PlanShell(home, properties) : PlanBatch(home, properties);
-                }
-                catch (CarbonOpsException ex)
-                {
-                    onError(ex);
-                }
-                if (plan != null)
-                {
-                    yield return plan;
-                }
             }
         }
 
@@ -147,9 +118,9 @@ namespace CarbonOps.Editing
         }
 
         /// <summary>Existing properties first, in their order and updated; new ones after, by name; a null value removes one.</summary>
-        private static List<KeyValuePair<string, string>> Merge(List<KeyValuePair<string, string>> existing, IDictionary<string, string> wanted, out List<OptionChange> changes)
+        private static List<KeyValuePair<string, string>> Merge(List<KeyValuePair<string, string>> existing, IDictionary<string, string> wanted, out List<PlannedChange> changes)
         {
-            changes = new List<OptionChange>();
+            changes = new List<PlannedChange>();
             var merged = new List<KeyValuePair<string, string>>();
             foreach (var p in existing)
             {
@@ -158,7 +129,7 @@ namespace CarbonOps.Editing
                     merged.Add(p);
                     continue;
                 }
-                changes.Add(new OptionChange("-D" + p.Key, p.Value, value));
+                changes.Add(new PlannedChange(null, "-D" + p.Key, p.Value, value));
                 if (value != null)
                 {
                     merged.Add(new KeyValuePair<string, string>(p.Key, value));
@@ -166,7 +137,7 @@ namespace CarbonOps.Editing
             }
             foreach (var p in wanted.Where(w => existing.All(e => e.Key != w.Key)).OrderBy(w => w.Key, StringComparer.Ordinal))
             {
-                changes.Add(new OptionChange("-D" + p.Key, null, p.Value));
+                changes.Add(new PlannedChange(null, "-D" + p.Key, null, p.Value));
                 if (p.Value != null)
                 {
                     merged.Add(p);
@@ -206,7 +177,7 @@ namespace CarbonOps.Editing
             return result;
         }
 
-        private static Plan Build(string relative, string path, string text, List<OptionChange> changes, uint mode)
+        private static Plan Build(string relative, string path, string text, List<PlannedChange> changes, uint mode)
         {
             var bytes = new UTF8Encoding(false).GetBytes(text);
             var unchanged = File.Exists(path) && File.ReadAllBytes(path).SequenceEqual(bytes);

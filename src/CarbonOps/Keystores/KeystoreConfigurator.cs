@@ -1,8 +1,8 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Xml.Linq;
-using CarbonOps.Checks;
+using System;
+using CarbonOps.Changes;
 using CarbonOps.Editing;
 using CarbonOps.Installation;
 using CarbonOps.SecureVault;
@@ -29,8 +29,10 @@ namespace CarbonOps.Keystores
             public bool RemoveDefaultTrust;
         }
 
-        public static IReadOnlyList<PendingFile> Plan(CarbonHome home, EditSession session, RemediationContext changes, Request request)
+        public static void Plan(RemediationContext changes, Request request)
         {
+            var home = changes.Home;
+            var session = changes.Session;
             var storePath = System.IO.Path.GetFullPath(request.KeystorePath);
             RefuseMisnamed(storePath);
             var store = KeystoreFile.Open(storePath, request.StorePassword.ToCharArray());
@@ -104,8 +106,7 @@ namespace CarbonOps.Keystores
                     SetAttribute(catalina, connector, "keyPass", keyPassword, true, changes, label, always: false);
                 }
             }
-            var trust = TrustStoreFile(home, carbon, cert, request, changes);
-            return trust == null ? new PendingFile[0] : new[] { trust };
+            TrustStoreFile(home, carbon, cert, request, changes);
         }
 
         /// <summary>A PKCS#12 file named .jks (or JKS named .p12) misleads whoever configures it next: refuse it.</summary>
@@ -174,13 +175,13 @@ namespace CarbonOps.Keystores
             }
         }
 
-        private static PendingFile TrustStoreFile(CarbonHome home, XmlConfig carbon, Org.BouncyCastle.X509.X509Certificate cert, Request request, RemediationContext changes)
+        private static void TrustStoreFile(CarbonHome home, XmlConfig carbon, Org.BouncyCastle.X509.X509Certificate cert, Request request, RemediationContext changes)
         {
             var trust = carbon.SelectSingle("Security/TrustStore");
             var location = trust?.Elements().FirstOrDefault(e => e.Name.LocalName == "Location")?.Value.Trim();
             if (string.IsNullOrEmpty(location))
             {
-                return null;
+                return;
             }
             var path = KeystoreLocations.Resolve(home.Path, location);
             var configured = ConfiguredSecret.FromElement(trust.Elements().FirstOrDefault(e => e.Name.LocalName == "Password"));
@@ -215,7 +216,10 @@ namespace CarbonOps.Keystores
                 store.SetTrustedCertificate(name, cert);
                 changed = true;
             }
-            return changed ? new PendingFile(path, store.Save(password.ToCharArray()), KeystoreOperations.ModeOf(path)) : null;
+            if (changed)
+            {
+                changes.WriteFile(path, store.Save(password.ToCharArray()), KeystoreOperations.ModeOf(path));
+            }
         }
     }
 }

@@ -94,7 +94,8 @@ namespace CarbonOps.Keystores
             }
             using (var session = new EditSession(home))
             {
-                session.WriteNewFile(path, bytes, mode);
+                session.PlanNewFile(path, bytes, mode);
+                session.CommitPending();
                 return session.BackupPath;
             }
         }

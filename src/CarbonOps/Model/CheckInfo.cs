@@ -6,7 +6,7 @@ namespace CarbonOps
         internal CheckInfo(string id, string title, string category, CheckSeverity severity, CheckScope scope,
             bool canRemediate, string reference, string description)
         {
-            Id = id;
+            CheckId = id;
             Title = title;
             Category = category;
             Severity = severity;
@@ -16,7 +16,10 @@ namespace CarbonOps
             Description = description;
         }
 
-        public string Id { get; }
+        /// <summary>The check's stable id, named as on every other object (check results, change results), so a check pipes into Test-CarbonHost.</summary>
+        public string CheckId { get; }
+        /// <summary>The same as <see cref="CheckId"/>, for scripts written before it was named so.</summary>
+        public string Id => CheckId;
         public string Title { get; }
         public string Category { get; }
         public CheckSeverity Severity { get; }

@@ -1,7 +1,8 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
+using System;
+using CarbonOps.Changes;
 using CarbonOps.Checks;
 using CarbonOps.Installation;
 

@@ -1,7 +1,8 @@
-using System;
 using System.IO;
 using System.Linq;
 using System.Net;
+using System;
+using CarbonOps.Changes;
 using CarbonOps.Checks;
 using CarbonOps.Installation;
 

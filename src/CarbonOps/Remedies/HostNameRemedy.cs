@@ -1,6 +1,7 @@
-using System;
 using System.Linq;
 using System.Xml.Linq;
+using System;
+using CarbonOps.Changes;
 using CarbonOps.Checks;
 using CarbonOps.Installation;
 

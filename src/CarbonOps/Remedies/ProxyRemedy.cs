@@ -1,8 +1,9 @@
-using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Xml.Linq;
+using System;
+using CarbonOps.Changes;
 using CarbonOps.Checks;
 using CarbonOps.Installation;
 

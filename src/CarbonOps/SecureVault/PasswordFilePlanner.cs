@@ -1,7 +1,7 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
-using CarbonOps.Checks;
+using System;
+using CarbonOps.Changes;
 using CarbonOps.Editing;
 using CarbonOps.Installation;
 using CarbonOps.Keystores;
@@ -13,8 +13,9 @@ namespace CarbonOps.SecureVault
     {
         public const string CheckId = "Security.PasswordFile";
 
-        public static IReadOnlyList<PendingFile> Plan(CarbonHome home, RemediationContext changes, string password, bool persist, List<string> warnings)
+        public static void Plan(RemediationContext changes, string password, bool persist)
         {
+            var home = changes.Home;
             var primary = KeystoreLocations.Read(home).FirstOrDefault(k => k.Source == "carbon.xml Security/KeyStore");
             if (primary?.FullPath == null)
             {
@@ -26,7 +27,7 @@ namespace CarbonOps.SecureVault
             var path = home.FilePath(name);
             if (home.Exists(other))
             {
-                warnings.Add(persist
+                changes.Warn(persist
                     ? $"{other} also exists in the home, and Carbon reads it before {name}."
                     : $"{other} also exists in the home; Carbon reads {name} first, but {other} keeps the password on disk.");
             }
@@ -38,8 +39,7 @@ namespace CarbonOps.SecureVault
             {
                 changes.Record(path, "mode", mode.HasValue ? Convert.ToString(mode.Value, 8) : null, "600");
             }
-            var same = current != null && current.SequenceEqual(bytes) && (!PosixFile.IsLinux || mode == KeystoreOperations.OwnerOnly);
-            return same ? new PendingFile[0] : new[] { new PendingFile(path, bytes, KeystoreOperations.OwnerOnly) };
+            changes.WriteFile(path, bytes, KeystoreOperations.OwnerOnly);
         }
     }
 }

@@ -1,9 +1,9 @@
-using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Xml.Linq;
-using CarbonOps.Checks;
+using System;
+using CarbonOps.Changes;
 using CarbonOps.Editing;
 using CarbonOps.Installation;
 
@@ -27,9 +27,11 @@ namespace CarbonOps.SecureVault
             public string KeystorePassword;
         }
 
-        /// <returns>Warnings to show (never with a value).</returns>
-        public static IReadOnlyList<string> Plan(CarbonHome home, EditSession session, RemediationContext changes, Options options)
+        /// <summary>Plans the protection; its warnings never hold a value.</summary>
+        public static void Plan(RemediationContext changes, Options options)
         {
+            var home = changes.Home;
+            var session = changes.Session;
             XmlConfig OpenXml(string rel) => home.Exists(rel) ? session.OpenXml(home.FilePath(rel)) : null;
             PropertiesConfig OpenProperties(string rel) => home.Exists(rel) ? session.OpenProperties(home.FilePath(rel)) : null;
             var warnings = new List<string>();
@@ -90,7 +92,10 @@ namespace CarbonOps.SecureVault
                 }
             }
             ConfigureSecretConf(home, secretConf, key, changes);
-            return warnings;
+            foreach (var warning in warnings)
+            {
+                changes.Warn(warning);
+            }
         }
 
         /// <returns>True when the alias is (now) protected.</returns>

@@ -2,6 +2,7 @@ using System;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
+using CarbonOps.Changes;
 using CarbonOps.Checks;
 using CarbonOps.Checks.Product;
 using CarbonOps.Installation;

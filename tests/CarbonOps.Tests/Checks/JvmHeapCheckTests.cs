@@ -2,6 +2,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using CarbonOps.Changes;
 using CarbonOps.Checks;
 using CarbonOps.Checks.Product;
 using CarbonOps.Editing;
@@ -30,7 +31,7 @@ namespace CarbonOps.Tests.Checks
 
             using (var session = new EditSession(home))
             {
-                var changes = HardeningEngine.Remediate(new JvmHeapCheck(), CarbonHome.Open(home), session, new RemediationOptions(), "test", (_, _) => true).ToList();
+                var changes = ChangePipeline.Run(new[] { new JvmHeapCheck().ToRemedy() }, CarbonHome.Open(home), session, new RemediationOptions(), "test", (_, _, _) => true).ToList();
                 Assert.Equal(9, changes.Count);
                 Assert.All(changes, c => Assert.Equal(ChangeStatus.Changed, c.Status));
             }
@@ -38,7 +39,7 @@ namespace CarbonOps.Tests.Checks
             var hardened = TempFolder.TreeHash(home);
             using (var again = new EditSession(home))
             {
-                var second = HardeningEngine.Remediate(new JvmHeapCheck(), CarbonHome.Open(home), again, new RemediationOptions(), "test", (_, _) => true).ToList();
+                var second = ChangePipeline.Run(new[] { new JvmHeapCheck().ToRemedy() }, CarbonHome.Open(home), again, new RemediationOptions(), "test", (_, _, _) => true).ToList();
                 Assert.All(second, c => Assert.Equal(ChangeStatus.AlreadyCompliant, c.Status));
             }
             Assert.Equal(hardened, TempFolder.TreeHash(home));

@@ -1,5 +1,6 @@
 using System.IO;
 using System.Linq;
+using CarbonOps.Changes;
 using CarbonOps.Checks;
 using CarbonOps.Checks.Product;
 using CarbonOps.Editing;
@@ -30,7 +31,7 @@ namespace CarbonOps.Tests.Checks
             CheckRunner.Run(check, new CheckContext(new RecordedHost(), CarbonHome.Open(home), new CheckOptions()));
 
         private static ChangeResult[] Remediate(CarbonCheck check, string home, EditSession session, bool go = true) =>
-            HardeningEngine.Remediate(check, CarbonHome.Open(home), session, new RemediationOptions(), "test", (_, _) => go).ToArray();
+            ChangePipeline.Run(new[] { check.ToRemedy() }, CarbonHome.Open(home), session, new RemediationOptions(), "test", (_, _, _) => go).ToArray();
 
         [Fact]
         public void DailyRollingLogFailsAndTheRemedyMakesItRollBySize()

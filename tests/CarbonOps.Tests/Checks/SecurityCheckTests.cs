@@ -1,6 +1,7 @@
 using System.IO;
 using System.Linq;
 using System.Net;
+using CarbonOps.Changes;
 using CarbonOps.Checks;
 using CarbonOps.Checks.Product;
 using CarbonOps.Editing;
@@ -18,7 +19,7 @@ namespace CarbonOps.Tests.Checks
         internal static ChangeResult[] Remediate(CarbonCheck check, string home, RemediationOptions options, bool go = true)
         {
             using var session = new EditSession(home);
-            return HardeningEngine.RemediateHome(new[] { Remedy.For(check) }, CarbonHome.Open(home), session, options, "test", (_, _, _) => go).ToArray();
+            return ChangePipeline.Run(new[] { check.ToRemedy() }, CarbonHome.Open(home), session, options, "test", (_, _, _) => go).ToArray();
         }
 
         private static string Sample(TempFolder temp) => temp.CopyHome(TestPaths.SampleHome);

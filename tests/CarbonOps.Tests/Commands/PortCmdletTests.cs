@@ -137,7 +137,9 @@ namespace CarbonOps.Tests.Commands
             var noPorts = ps.Run("param($a, $b) Set-CarbonPortOffset $a, $b 1 -Confirm:$false", new Hashtable { ["a"] = Path.Combine(temp.Path, "bare"), ["b"] = home });
             Assert.Equal("ConfigElementNotFound,CarbonOps.Commands.SetCarbonPortOffsetCommand", Assert.Single(noPorts.Errors).FullyQualifiedErrorId);
             Assert.Equal("<Server xmlns=\"http://wso2.org/projects/carbon/carbon.xml\">\n  <Name>x</Name>\n</Server>\n", File.ReadAllText(bare));
-            Assert.Equal(ChangeStatus.Changed, Assert.Single(noPorts.Of<ChangeResult>()).Status);
+            var results = noPorts.Of<ChangeResult>().ToList();
+            Assert.Equal(ChangeStatus.Failed, Assert.Single(results, r => r.ProductHome == Path.Combine(temp.Path, "bare")).Status);
+            Assert.Equal(ChangeStatus.Changed, Assert.Single(results, r => r.ProductHome == home).Status);
         }
 
         [Fact]

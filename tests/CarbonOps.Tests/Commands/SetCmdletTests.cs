@@ -36,7 +36,10 @@ namespace CarbonOps.Tests.Commands
             Assert.DoesNotContain(Secret, everything);
             Assert.Contains(output.Verbose, v => v.StartsWith("Security.DefaultAdminPassword Changed: AdminUser/Password") && v.Contains("'********' -> '********'"));
             Assert.Contains("<Password>" + Secret + "</Password>", File.ReadAllText(Path.Combine(home, CarbonPaths.UserMgtXml)));
-            Assert.Empty(Run(ps, "param($h, $pw) " + Credential + " Set-CarbonAdminCredential -ProductHome $h -Credential $c", home).Objects);
+            // Without -PassThru the results come too; the second run changes nothing.
+            var again = Run(ps, "param($h, $pw) " + Credential + " Set-CarbonAdminCredential -ProductHome $h -Credential $c", home).Of<ChangeResult>().ToList();
+            Assert.Equal(2, again.Count);
+            Assert.All(again, c => Assert.Equal((ChangeStatus.AlreadyCompliant, "Security.DefaultAdminPassword"), (c.Status, c.CheckId)));
         }
 
         [Fact]

@@ -1,6 +1,7 @@
 using System.IO;
 using System.Linq;
 using System.Text;
+using CarbonOps.Changes;
 using CarbonOps.Editing;
 using CarbonOps.Tests.Support;
 using Xunit;
@@ -146,7 +147,8 @@ namespace CarbonOps.Tests.Editing
             {
                 session.OpenProperties(file).Set("a", "9");
                 session.CommitPending();
-                session.WriteNewFile(Path.Combine(home, "repository/conf/new.sh"), Encoding.ASCII.GetBytes("#!/bin/sh\n"), 0x1ed);
+                session.PlanNewFile(Path.Combine(home, "repository/conf/new.sh"), Encoding.ASCII.GetBytes("#!/bin/sh\n"), 0x1ed);
+                session.CommitPending();
                 set = session.BackupPath;
             }
             Assert.NotEqual(before, TempFolder.TreeHash(home));

@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Management.Automation;
 using System.Security;
+using CarbonOps.Changes;
 using CarbonOps.Checks;
 using CarbonOps.Editing;
 using CarbonOps.Installation;
@@ -54,7 +55,7 @@ namespace CarbonOps.Tests.Reliability
                 using var session = new EditSession(Path);
                 foreach (var check in CheckCatalog.All.Where(c => c.Scope == CheckScope.Product && c.CanRemediate))
                 {
-                    HardeningEngine.Remediate(check, home, session, new RemediationOptions(), "test", (_, _) => true).ToList();
+                    ChangePipeline.Run(new[] { check.ToRemedy() }, home, session, new RemediationOptions(), "test", (_, _, _) => true).ToList();
                 }
                 backupSet = session.BackupPath ?? throw new InvalidOperationException("The hardening run that prepares a backup set changed nothing.");
             }
@@ -127,9 +128,9 @@ namespace CarbonOps.Tests.Reliability
             {
                 var home = CarbonHome.Open(Path);
                 using var session = new EditSession(Path);
-                var changes = new RemediationContext(home, session, new RemediationOptions());
-                CarbonOps.SecureVault.SecretProtector.Plan(home, session, changes, new CarbonOps.SecureVault.SecretProtector.Options { KeystorePassword = storePassword });
-                var results = ChangeRun.Complete(CarbonOps.SecureVault.SecretProtector.CheckId, home.Path, session, changes.Changes, new PendingFile[0], "test", (_, _) => true);
+                var options = new CarbonOps.SecureVault.SecretProtector.Options { KeystorePassword = storePassword };
+                var protect = new Remedy(CarbonOps.SecureVault.SecretProtector.CheckId, c => CarbonOps.SecureVault.SecretProtector.Plan(c, options));
+                var results = ChangePipeline.Run(new[] { protect }, home, session, null, "test", (_, _, _) => true);
                 if (!results.Any(r => r.Status == ChangeStatus.Changed))
                 {
                     throw new InvalidOperationException("Protecting the case's secrets changed nothing: " + string.Join("; ", results.Select(r => r.Message)));

@@ -39,7 +39,7 @@ namespace CarbonOps.Tests.SecureVault
             // The path and line of the error are the mapping's, not the line number of cipher-tool.properties on carbon.xml.
             var exception = Assert.IsType<CarbonOpsException>(error.Exception);
             Assert.Equal((tool, lines), (exception.TargetPath, exception.Line));
-            Assert.Empty(output.Of<ChangeResult>());
+            Assert.All(output.Of<ChangeResult>(), r => Assert.Equal(ChangeStatus.Failed, r.Status));
             AssertUnchanged(home, hash);
         }
 

@@ -1,5 +1,6 @@
 using System.Linq;
 using System.Xml.Linq;
+using CarbonOps.Changes;
 using CarbonOps.Installation;
 using CarbonOps.Remedies;
 

@@ -1,4 +1,5 @@
 using System.Linq;
+using CarbonOps.Changes;
 using CarbonOps.Installation;
 using CarbonOps.Remedies;
 

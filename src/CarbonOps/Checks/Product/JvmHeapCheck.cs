@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using CarbonOps.Changes;
 using CarbonOps.Editing;
 using CarbonOps.Installation;
 
@@ -12,9 +13,9 @@ namespace CarbonOps.Checks.Product
     /// </summary>
     public sealed class JvmHeapCheck : CarbonCheck
     {
-        public const string GuideInitialHeap = "512m";
-        public const string GuideMaxHeap = "2048m";
-        public const string GuideMaxPermSize = "1024m";
+        public const string GuideInitialHeap = RemediationOptions.GuideInitialHeap;
+        public const string GuideMaxHeap = RemediationOptions.GuideMaxHeap;
+        public const string GuideMaxPermSize = RemediationOptions.GuideMaxPermSize;
 
         public override string Id => "Jvm.Heap";
         public override string Title => "JVM heap and PermGen sizes meet the guide's production values and fit the host's memory";
@@ -71,13 +72,7 @@ namespace CarbonOps.Checks.Product
                 MaxPermSize = context.Options.JvmMaxPermSize,
                 OnlyRaise = true,
             };
-            foreach (var edit in JvmOptionEditor.Apply(context.Home, context.Session, request))
-            {
-                foreach (var change in edit.Changes)
-                {
-                    context.Record(edit.Path, change.Setting, change.OldValue, change.NewValue);
-                }
-            }
+            Remedies.JvmOptionRemedy.Memory(context, request);
         }
 
         private static bool Below(string value, string guide) =>

@@ -1,3 +1,4 @@
+using CarbonOps.Changes;
 using CarbonOps.Installation;
 
 namespace CarbonOps.Checks.Product

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using CarbonOps.Host;
 using CarbonOps.Installation;
 
@@ -15,8 +14,6 @@ namespace CarbonOps.Checks.Product
             public SocketTable Sockets;
         }
 
-        private static readonly ConditionalWeakTable<CheckOptions, View> Views = new ConditionalWeakTable<CheckOptions, View>();
-
         public static SocketTable Sockets(CheckContext context) => Get(context).Sockets;
 
         /// <summary>The other homes under test (those that can be read), with their ports.</summary>
@@ -25,21 +22,17 @@ namespace CarbonOps.Checks.Product
 
         private static View Get(CheckContext context)
         {
-            lock (Views)
+            return context.Facts.Shared(nameof(NetworkView), () =>
             {
-                if (!Views.TryGetValue(context.Options, out var view))
+                var view = new View { Homes = new Dictionary<string, HomePorts>() };
+                foreach (var path in context.Options.Homes.Select(h => h.Path).Concat(new[] { context.Home.Path }))
                 {
-                    view = new View { Homes = new Dictionary<string, HomePorts>() };
-                    foreach (var path in context.Options.Homes.Select(h => h.Path).Concat(new[] { context.Home.Path }))
-                    {
-                        view.Homes[path] = TryRead(path);
-                    }
-                    var ports = new HashSet<int>(view.Homes.Values.Where(h => h != null).SelectMany(h => h.Declared.Select(h.Effective)));
-                    view.Sockets = context.Host.ListeningSockets(ports);
-                    Views.Add(context.Options, view);
+                    view.Homes[path] = TryRead(path);
                 }
+                var ports = new HashSet<int>(view.Homes.Values.Where(h => h != null).SelectMany(h => h.Declared.Select(h.Effective)));
+                view.Sockets = context.Host.ListeningSockets(ports);
                 return view;
-            }
+            });
         }
 
         private static HomePorts TryRead(string path)

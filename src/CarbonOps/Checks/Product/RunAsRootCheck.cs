@@ -29,7 +29,7 @@ namespace CarbonOps.Checks.Product
             }
             var problems = new List<string>();
             var processes = new List<string>();
-            foreach (var p in ProcessCommandLines.All().Where(p => p.Arguments.Contains(InstanceDiscovery.BootstrapClass)))
+            foreach (var p in context.Facts.Processes.Where(p => p.Arguments.Contains(InstanceDiscovery.BootstrapClass)))
             {
                 var home = InstanceDiscovery.CarbonHomeArgument(p.Arguments);
                 if (home == null || !SamePath(home, context.Home.Path))

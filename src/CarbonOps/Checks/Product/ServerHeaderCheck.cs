@@ -1,6 +1,7 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
+using System;
+using CarbonOps.Changes;
 using CarbonOps.Installation;
 using CarbonOps.Remedies;
 
@@ -9,7 +10,7 @@ namespace CarbonOps.Checks.Product
     /// <summary>The connectors announce the product in the HTTP Server header (server="WSO2 Carbon Server", or Tomcat's Apache-Coyote when unset).</summary>
     public sealed class ServerHeaderCheck : CarbonCheck
     {
-        public const string NeutralValue = "WebServer";
+        public const string NeutralValue = RemediationOptions.NeutralServerHeader;
         private static readonly string[] Revealing = { "WSO2", "Carbon", "Apache", "Coyote", "Tomcat" };
 
         public override string Id => "Security.ServerHeader";
