@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using CarbonOps.Host;
 using CarbonOps.Installation;
 
 namespace CarbonOps.Commands

@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using System.Security;
 using CarbonOps.Changes;
+using CarbonOps.Remedies;
 using CarbonOps.SecureVault;
 
 namespace CarbonOps.Commands

@@ -2,6 +2,7 @@ using System.Management.Automation;
 using System.Security;
 using CarbonOps.Changes;
 using CarbonOps.Keystores;
+using CarbonOps.Remedies;
 
 namespace CarbonOps.Commands
 {

@@ -1,5 +1,6 @@
-using System;
 using System.IO;
+using System;
+using CarbonOps.Host;
 
 namespace CarbonOps.Editing
 {

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Runtime.InteropServices;
-using CarbonOps.Installation;
 
 namespace CarbonOps.Host
 {

@@ -2,7 +2,7 @@ using System;
 using System.IO;
 using System.Runtime.InteropServices;
 
-namespace CarbonOps.Editing
+namespace CarbonOps.Host
 {
     /// <summary>File mode and owner on Linux, where .NET Standard 2.0 has no API for them.</summary>
     internal static class PosixFile

@@ -6,7 +6,6 @@ using System.Linq;
 using System.Net;
 using System.Runtime.InteropServices;
 using System.Text;
-using CarbonOps.Installation;
 
 namespace CarbonOps.Host
 {
@@ -183,9 +182,9 @@ namespace CarbonOps.Host
                     facts.Uid = uid;
                 }
                 var args = ProcessCommandLines.Read(pid);
-                if (args != null && args.Contains(InstanceDiscovery.BootstrapClass))
+                if (args != null && args.Contains(ProcessCommandLines.CarbonBootstrapClass))
                 {
-                    facts.CarbonHome = InstanceDiscovery.CarbonHomeArgument(args);
+                    facts.CarbonHome = ProcessCommandLines.CarbonHomeArgument(args);
                 }
                 return facts;
             }

@@ -4,13 +4,14 @@ using System.IO;
 using System.Linq;
 using System.Runtime.InteropServices;
 using System.Text;
+using CarbonOps.Host;
 
 namespace CarbonOps.Installation
 {
     /// <summary>Finds product homes on this computer: CARBON_HOME, running Carbon JVMs, and the usual install folders.</summary>
     public static class InstanceDiscovery
     {
-        public const string BootstrapClass = "org.wso2.carbon.bootstrap.Bootstrap";
+        public const string BootstrapClass = ProcessCommandLines.CarbonBootstrapClass;
 
         public sealed class Found
         {
@@ -61,12 +62,7 @@ namespace CarbonOps.Installation
             }
         }
 
-        public static string CarbonHomeArgument(IEnumerable<string> args)
-        {
-            const string prefix = "-Dcarbon.home=";
-            var arg = args.LastOrDefault(a => a.StartsWith(prefix, StringComparison.Ordinal));
-            return arg?.Substring(prefix.Length).Trim('"');
-        }
+        public static string CarbonHomeArgument(IEnumerable<string> args) => ProcessCommandLines.CarbonHomeArgument(args);
 
         private static IEnumerable<Found> FromInstallFolders()
         {
@@ -99,49 +95,6 @@ namespace CarbonOps.Installation
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
                 return new string[0];
-            }
-        }
-    }
-
-    /// <summary>Command lines of the processes this user may read (Linux /proc; empty elsewhere).</summary>
-    public static class ProcessCommandLines
-    {
-        public sealed class Entry
-        {
-            public int ProcessId;
-            public string[] Arguments;
-        }
-
-        public static IEnumerable<Entry> All()
-        {
-            if (!Directory.Exists("/proc"))
-            {
-                yield break;
-            }
-            foreach (var dir in Directory.GetDirectories("/proc"))
-            {
-                if (!int.TryParse(Path.GetFileName(dir), out var pid))
-                {
-                    continue;
-                }
-                var args = Read(pid);
-                if (args != null && args.Length > 0)
-                {
-                    yield return new Entry { ProcessId = pid, Arguments = args };
-                }
-            }
-        }
-
-        public static string[] Read(int pid)
-        {
-            try
-            {
-                var bytes = File.ReadAllBytes("/proc/" + pid + "/cmdline");
-                return Encoding.UTF8.GetString(bytes).Split(new[] { '\0' }, StringSplitOptions.RemoveEmptyEntries);
-            }
-            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
-            {
-                return null;
             }
         }
     }

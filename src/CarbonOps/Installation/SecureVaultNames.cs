@@ -1,7 +1,7 @@
 using System.Linq;
 using System.Xml.Linq;
 
-namespace CarbonOps.SecureVault
+namespace CarbonOps.Installation
 {
     /// <summary>The names Carbon 4.2.0's Secure Vault and WSO2's cipher tool use.</summary>
     public static class SecureVaultNames
@@ -28,5 +28,17 @@ namespace CarbonOps.SecureVault
         /// <summary>The prefix the document already binds to the Secure Vault namespace on its root, or null.</summary>
         public static string DeclaredPrefix(XElement root) =>
             root.Attributes().FirstOrDefault(a => a.IsNamespaceDeclaration && a.Value == Namespace && a.Name.Namespace == XNamespace.Xmlns)?.Name.LocalName;
+
+        /// <summary>The plain text of a cipher-text.properties value written as [plain text], as the cipher tool reads it; else null.</summary>
+        public static string Bracketed(string value)
+        {
+            if (value == null)
+            {
+                return null;
+            }
+            var open = value.IndexOf('[');
+            var close = value.IndexOf(']');
+            return open >= 0 && close > open ? value.Substring(open + 1, close - open - 1) : null;
+        }
     }
 }

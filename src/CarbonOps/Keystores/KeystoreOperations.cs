@@ -1,7 +1,8 @@
-using System;
 using System.IO;
 using System.Linq;
+using System;
 using CarbonOps.Editing;
+using CarbonOps.Host;
 using CarbonOps.Installation;
 using CarbonOps.SecureVault;
 using Org.BouncyCastle.X509;

@@ -4,10 +4,12 @@ using System.Xml.Linq;
 using System;
 using CarbonOps.Changes;
 using CarbonOps.Editing;
+using CarbonOps.Host;
 using CarbonOps.Installation;
+using CarbonOps.Keystores;
 using CarbonOps.SecureVault;
 
-namespace CarbonOps.Keystores
+namespace CarbonOps.Remedies
 {
     /// <summary>
     /// Points every place a home configures its key (the places Security.DefaultKeystore reads) at a new

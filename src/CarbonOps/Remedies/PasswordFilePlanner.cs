@@ -3,10 +3,12 @@ using System.Linq;
 using System;
 using CarbonOps.Changes;
 using CarbonOps.Editing;
+using CarbonOps.Host;
 using CarbonOps.Installation;
 using CarbonOps.Keystores;
+using CarbonOps.SecureVault;
 
-namespace CarbonOps.SecureVault
+namespace CarbonOps.Remedies
 {
     /// <summary>The start-up password file Carbon reads when Secure Vault is on: written owner-only, after the password is shown to open the primary keystore.</summary>
     internal static class PasswordFilePlanner

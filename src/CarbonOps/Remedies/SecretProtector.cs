@@ -5,9 +5,12 @@ using System.Xml.Linq;
 using System;
 using CarbonOps.Changes;
 using CarbonOps.Editing;
+using CarbonOps.Host;
 using CarbonOps.Installation;
+using CarbonOps.Keystores;
+using CarbonOps.SecureVault;
 
-namespace CarbonOps.SecureVault
+namespace CarbonOps.Remedies
 {
     /// <summary>
     /// What WSO2's cipher tool (-Dconfigure) does for Carbon 4.2.0, as edits in an edit session: each
@@ -138,7 +141,7 @@ namespace CarbonOps.SecureVault
                 }
             }
             var entry = cipherText.Find(alias);
-            var bracketed = Bracketed(entry?.Value);
+            var bracketed = SecureVaultNames.Bracketed(entry?.Value);
             string plaintext = null;
             if (literals.Count > 0)
             {
@@ -225,7 +228,7 @@ namespace CarbonOps.SecureVault
         private static void ProtectOrphan(string alias, PropertiesConfig cipherText, VaultKey key, RemediationContext changes, List<string> warnings)
         {
             var value = cipherText.Get(alias);
-            var bracketed = Bracketed(value);
+            var bracketed = SecureVaultNames.Bracketed(value);
             if (bracketed != null)
             {
                 changes.Record(cipherText.Path, alias, "[plain text]", "(encrypted)");
@@ -277,17 +280,5 @@ namespace CarbonOps.SecureVault
         }
 
         private static string Protected(string alias) => $"{SecureVaultNames.Prefix}:{SecureVaultNames.AliasAttribute}=\"{alias}\"";
-
-        /// <summary>The plain text of a cipher-text.properties value written as [plain text], as the cipher tool reads it; else null.</summary>
-        internal static string Bracketed(string value)
-        {
-            if (value == null)
-            {
-                return null;
-            }
-            var open = value.IndexOf('[');
-            var close = value.IndexOf(']');
-            return open >= 0 && close > open ? value.Substring(open + 1, close - open - 1) : null;
-        }
     }
 }

@@ -1,9 +1,10 @@
-using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System;
 using CarbonOps.Editing;
 using CarbonOps.Installation;
+using CarbonOps.Remedies;
 
 namespace CarbonOps.SecureVault
 {
@@ -75,7 +76,7 @@ namespace CarbonOps.SecureVault
                     alias.Status = SecretStatus.Missing;
                     alias.Message = "No entry in cipher-text.properties: Carbon would use the alias text itself as the password.";
                 }
-                else if (SecretProtector.Bracketed(entry.Value) != null)
+                else if (SecureVaultNames.Bracketed(entry.Value) != null)
                 {
                     alias.Status = SecretStatus.Plaintext;
                     alias.Message = "The entry is plain text in [brackets], not encrypted; Secure Vault cannot decrypt it. Run Protect-CarbonSecret.";

@@ -128,8 +128,8 @@ namespace CarbonOps.Tests.Reliability
             {
                 var home = CarbonHome.Open(Path);
                 using var session = new EditSession(Path);
-                var options = new CarbonOps.SecureVault.SecretProtector.Options { KeystorePassword = storePassword };
-                var protect = new Remedy(CarbonOps.SecureVault.SecretProtector.CheckId, c => CarbonOps.SecureVault.SecretProtector.Plan(c, options));
+                var options = new CarbonOps.Remedies.SecretProtector.Options { KeystorePassword = storePassword };
+                var protect = new Remedy(CarbonOps.Remedies.SecretProtector.CheckId, c => CarbonOps.Remedies.SecretProtector.Plan(c, options));
                 var results = ChangePipeline.Run(new[] { protect }, home, session, null, "test", (_, _, _) => true);
                 if (!results.Any(r => r.Status == ChangeStatus.Changed))
                 {

@@ -40,7 +40,7 @@ namespace CarbonOps.Tests.Server
             Assert.Equal(ServerState.Running, seen.State);
             Assert.Equal(PidFileStatus.Current, seen.PidFileStatus);
             Assert.Equal(int.Parse(File.ReadAllText(server.PidFile).Trim()), seen.ProcessId);
-            Assert.Equal(PosixAccounts.UserName(CarbonOps.Editing.PosixFile.EffectiveUserId()), seen.User);
+            Assert.Equal(PosixAccounts.UserName(CarbonOps.Host.PosixFile.EffectiveUserId()), seen.User);
             Assert.True(seen.WorkerNode);
             Assert.Equal(32, seen.InitialHeapMb);
             Assert.Equal(64, seen.MaxHeapMb);

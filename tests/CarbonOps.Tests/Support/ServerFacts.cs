@@ -21,7 +21,7 @@ namespace CarbonOps.Tests.Support
             get => false;
             set
             {
-                if (value && Skip == null && CarbonOps.Editing.PosixFile.EffectiveUserId() != 0)
+                if (value && Skip == null && CarbonOps.Host.PosixFile.EffectiveUserId() != 0)
                 {
                     Skip = "This test changes file owners; it runs only as root.";
                 }

@@ -177,7 +177,7 @@ namespace CarbonOps.Tests.Support
             get => false;
             set
             {
-                if (value && Skip == null && CarbonOps.Editing.PosixFile.EffectiveUserId() != 0)
+                if (value && Skip == null && CarbonOps.Host.PosixFile.EffectiveUserId() != 0)
                 {
                     Skip = "This test is about starting as root; it runs only as root.";
                 }

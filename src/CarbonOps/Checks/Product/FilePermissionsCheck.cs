@@ -4,6 +4,7 @@ using System.Linq;
 using System;
 using CarbonOps.Changes;
 using CarbonOps.Editing;
+using CarbonOps.Host;
 using CarbonOps.Installation;
 
 namespace CarbonOps.Checks.Product

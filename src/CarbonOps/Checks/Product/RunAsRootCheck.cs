@@ -1,9 +1,10 @@
-using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using System;
 using CarbonOps.Editing;
+using CarbonOps.Host;
 using CarbonOps.Installation;
 
 namespace CarbonOps.Checks.Product

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using CarbonOps.Installation;
 using CarbonOps.Keystores;
+using CarbonOps.Remedies;
 using CarbonOps.SecureVault;
 using Org.BouncyCastle.X509;
 

@@ -2,7 +2,9 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using CarbonOps.Editing;
+using CarbonOps.Host;
 using CarbonOps.Installation;
+using CarbonOps.Remedies;
 using CarbonOps.SecureVault;
 
 namespace CarbonOps.Checks.Security
@@ -41,7 +43,7 @@ namespace CarbonOps.Checks.Security
             if (home.Exists(SecureVaultNames.CipherTextProperties))
             {
                 var cipherText = home.Properties(SecureVaultNames.CipherTextProperties);
-                locations.AddRange(cipherText.Entries.Where(e => SecretProtector.Bracketed(e.Value) != null)
+                locations.AddRange(cipherText.Entries.Where(e => SecureVaultNames.Bracketed(e.Value) != null)
                     .Select(e => $"{SecureVaultNames.CipherTextProperties} [{e.Key}]").Distinct());
             }
             const string expected = "every password a Secure Vault reference";
