@@ -24,16 +24,37 @@ end {
     try { $desired = ($lines -join "`n") | ConvertFrom-Json -AsHashtable }
     catch { Stop-Resource 2 "The input is not JSON: $($_.Exception.Message)" }
     if ($desired -isnot [hashtable]) { Stop-Resource 2 'The input must be a JSON object with productHome.' }
-    $known = 'productHome', 'checkId', 'logMaxFileSize', 'logMaxBackupIndex', 'failingChecks', 'unfixableChecks', 'changes', '_inDesiredState', '_metadata'
-    foreach ($key in $desired.Keys) { if ($key -notin $known) { Stop-Resource 2 "Unknown property '$key'." } }
+    # The instance schema (its remedy values generated at build time from Invoke-CarbonHardening's parameters).
+    $schema = (Get-Content -Raw (Join-Path $PSScriptRoot 'CarbonOps.dsc.resource.json') | ConvertFrom-Json -AsHashtable).schema.embedded
+    $outputs = @($schema.properties.Keys | Where-Object { $schema.properties[$_].readOnly })
+    $remedyValues = @($schema.properties.Keys | Where-Object { $_ -notin 'productHome', 'checkId' -and $_ -notin $outputs })
+    # DSC passes a secure value as {"secureString": ...} or {"secureObject": ...}; the remedy takes what is inside.
+    foreach ($key in @($desired.Keys)) {
+        $value = $desired[$key]
+        if ($value -is [hashtable] -and $value.Count -eq 1 -and ($value.Contains('secureObject') -or $value.Contains('secureString'))) { $desired[$key] = @($value.Values)[0] }
+    }
+    foreach ($key in $desired.Keys) { if ($key -notin $schema.properties.Keys -and $key -ne '_metadata') { Stop-Resource 2 "Unknown property '$key'." } }
     if ($desired.productHome -isnot [string] -or -not $desired.productHome) { Stop-Resource 2 'productHome (a string) is required.' }
+    $inputOnly = [ordered]@{}
+    foreach ($key in $desired.Keys) { if ($key -notin $outputs -and $key -ne '_metadata') { $inputOnly[$key] = $desired[$key] } }
+    if (-not (Test-Json -Json ($inputOnly | ConvertTo-Json -Depth 5 -Compress) -Schema ($schema | ConvertTo-Json -Depth 20) -ErrorAction SilentlyContinue)) {
+        Stop-Resource 2 'The instance does not match the resource schema (a value has the wrong type or form).'
+    }
 
     Import-Module (Join-Path $PSScriptRoot 'CarbonOps.psd1')
     $select = @{}
     if ($desired.checkId) { $select.CheckId = [string[]]$desired.checkId }
+    # Each remedy value goes to the Invoke-CarbonHardening parameter of the same name; credentials are never returned.
     $remedy = @{}
-    if ($desired.logMaxFileSize) { $remedy.LogMaxFileSize = $desired.logMaxFileSize }
-    if ($desired.logMaxBackupIndex) { $remedy.LogMaxBackupIndex = [int]$desired.logMaxBackupIndex }
+    $secret = @($remedyValues | Where-Object { $schema.properties[$_].writeOnly })
+    foreach ($key in $remedyValues | Where-Object { $desired.Contains($_) }) {
+        $parameter = $key.Substring(0, 1).ToUpperInvariant() + $key.Substring(1)
+        $value = $desired[$key]
+        $remedy[$parameter] = if ($key -in $secret) {
+            [pscredential]::new([string]$value.username, (ConvertTo-SecureString -String ([string]$value.password) -AsPlainText -Force))
+        }
+        else { $value }
+    }
 
     function Get-State {
         $errors = @()
@@ -42,7 +63,7 @@ end {
         if ($errors) { Stop-Resource 1 "$($errors[0].FullyQualifiedErrorId): $($errors[0].Exception.Message)" }
         $failing = @($results | Where-Object { $_.Outcome -in 'Fail', 'Warning' -and -not $_.Waived })
         $state = [ordered]@{ productHome = (Get-Item -LiteralPath $desired.productHome).FullName }
-        foreach ($key in 'checkId', 'logMaxFileSize', 'logMaxBackupIndex') { if ($desired.Contains($key)) { $state[$key] = $desired[$key] } }
+        foreach ($key in @('checkId') + $remedyValues) { if ($desired.Contains($key) -and $key -notin $secret) { $state[$key] = $desired[$key] } }
         $state.failingChecks = @($failing | Where-Object CanRemediate | ForEach-Object CheckId | Sort-Object -Unique)
         $state.unfixableChecks = @($failing | Where-Object { -not $_.CanRemediate } | ForEach-Object CheckId | Sort-Object -Unique)
         $state

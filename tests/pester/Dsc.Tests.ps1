@@ -151,3 +151,63 @@ Describe 'The CarbonOps/Hardening operations' {
         ($notHome.Error | ConvertFrom-Json).error | Should -Match '^ProductHomeNotFound'
     }
 }
+
+Describe 'The CarbonOps/Hardening remedy values' {
+    It 'has a camelCase property for every value a remedy takes, with its parameter''s validation' {
+        $properties = $Manifest.schema.embedded.properties
+        foreach ($name in 'hostName', 'mgtHostName', 'allowedAddress', 'consoleScope', 'javaHome', 'tlsProtocol', 'initialHeap', 'maxHeap', 'maxPermSize', 'logMaxFileSize', 'logMaxBackupIndex', 'serverHeader', 'disableJmx', 'adminCredential') {
+            $properties.Keys | Should -Contain $name
+            $properties[$name].description | Should -Not -BeNullOrEmpty
+        }
+        $properties.tlsProtocol.items.enum | Should -Contain 'TLSv1.2'
+        $properties.adminCredential.writeOnly | Should -BeTrue
+        Test-Json -Json (@{ productHome = '/x'; tlsProtocol = @('SSLv3') } | ConvertTo-Json) -Schema $InstanceSchema -ErrorAction SilentlyContinue | Should -BeFalse
+        Test-Json -Json (@{ productHome = '/x'; maxHeap = 'lots' } | ConvertTo-Json) -Schema $InstanceSchema -ErrorAction SilentlyContinue | Should -BeFalse
+        Test-Json -Json (@{ productHome = '/x'; hostName = 'esb.example.com'; allowedAddress = @('10.0.0.1') } | ConvertTo-Json) -Schema $InstanceSchema | Should -BeTrue
+    }
+
+    It 'sets hostName and allowedAddress so that Carbon.HostName and Security.ConsoleAccess pass, and is then in the desired state' {
+        $home_ = New-SampleCopy
+        $instance = @{ productHome = $home_; checkId = @('Carbon.HostName', 'Security.ConsoleAccess'); hostName = 'esb.example.com'; allowedAddress = @('10.0.0.5') }
+        $before = Invoke-Operation 'test' $instance
+        (Assert-State $before.Lines[0])._inDesiredState | Should -BeFalse
+
+        $set = Invoke-Operation 'set' $instance
+        $set.ExitCode | Should -Be 0 -Because $set.Error
+        $state = Assert-State $set.Lines[0]
+        $state.failingChecks | Should -BeNullOrEmpty
+        $state.hostName | Should -Be 'esb.example.com'
+        ($state.changes | Where-Object status -eq 'Changed').checkId | Sort-Object -Unique | Should -Be @('Carbon.HostName', 'Security.ConsoleAccess')
+        Import-Module $ModulePath
+        $results = Test-CarbonHost -ProductHome $home_ -CheckId Carbon.HostName, Security.ConsoleAccess
+        $results | ForEach-Object { $_.Outcome | Should -Be 'Pass' -Because "$($_.CheckId): $($_.Message)" }
+        @($results).Count | Should -Be 2
+
+        $test = Invoke-Operation 'test' $instance
+        $test.ExitCode | Should -Be 0 -Because $test.Error
+        (Assert-State $test.Lines[0])._inDesiredState | Should -BeTrue
+    }
+
+    It 'previews hostName and allowedAddress with whatIf and writes nothing' {
+        $home_ = New-SampleCopy
+        $before = Get-TreeHash $home_
+        $whatIf = Invoke-Operation 'whatIf' @{ productHome = $home_; checkId = @('Carbon.HostName', 'Security.ConsoleAccess'); hostName = 'esb.example.com'; allowedAddress = @('10.0.0.5') }
+        $whatIf.ExitCode | Should -Be 0 -Because $whatIf.Error
+        $state = Assert-State $whatIf.Lines[0]
+        $state.changes.status | Sort-Object -Unique | Should -Be 'WhatIf'
+        $state.changes.checkId | Sort-Object -Unique | Should -Be @('Carbon.HostName', 'Security.ConsoleAccess')
+        Get-TreeHash $home_ | Should -Be $before
+    }
+
+    It 'takes the admin credential as a DSC secure value and never returns it' {
+        $home_ = New-SampleCopy
+        $password = 'Dsc-Secret-Pass-77'
+        $set = Invoke-Operation 'set' @{ productHome = $home_; checkId = @('Security.DefaultAdminPassword'); adminCredential = @{ secureObject = @{ username = 'admin'; password = $password } } }
+        $set.ExitCode | Should -Be 0 -Because $set.Error
+        $state = Assert-State $set.Lines[0]
+        $state.failingChecks | Should -BeNullOrEmpty
+        $state.Keys | Should -Not -Contain 'adminCredential'
+        ($set.Lines -join "`n") + $set.Error | Should -Not -Match $password
+        Get-Content -Raw (Join-Path $home_ 'repository/conf/user-mgt.xml') | Should -Match "<Password>$password</Password>"
+    }
+}

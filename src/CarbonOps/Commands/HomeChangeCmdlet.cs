@@ -1,6 +1,6 @@
+using System;
 using System.Collections.Generic;
 using System.Management.Automation;
-using System;
 using CarbonOps.Changes;
 using CarbonOps.Installation;
 

@@ -1,5 +1,5 @@
-using System.Management.Automation;
 using System;
+using System.Management.Automation;
 using CarbonOps.Changes;
 
 namespace CarbonOps.Commands

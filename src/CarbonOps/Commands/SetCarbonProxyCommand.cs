@@ -1,6 +1,6 @@
+using System;
 using System.Globalization;
 using System.Management.Automation;
-using System;
 using CarbonOps.Changes;
 using CarbonOps.Checks;
 using CarbonOps.Remedies;

@@ -1,8 +1,8 @@
 using System;
-using CarbonOps.Editing;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
+using CarbonOps.Editing;
 
 namespace CarbonOps.Installation
 {

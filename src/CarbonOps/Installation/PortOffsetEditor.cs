@@ -1,7 +1,7 @@
 using System;
-using CarbonOps.Editing;
 using System.Globalization;
 using System.Linq;
+using CarbonOps.Editing;
 
 namespace CarbonOps.Installation
 {
@@ -10,7 +10,7 @@ namespace CarbonOps.Installation
     {
         public const string Setting = "Ports/Offset";
         /// <summary>An offset is how clashing ports are moved apart.</summary>
-        public const string CheckId = "Network.PortConflict";
+        public const string CheckId = CheckIds.NetworkPortConflict;
 
         /// <summary>
         /// Edits the session's carbon.xml in memory; returns the change (old value null when the element

@@ -47,7 +47,7 @@ namespace CarbonOps.Installation
     public static class ServiceUnits
     {
         /// <summary>A unit runs the server as its own user, which is what Security.RunAsRoot asks for.</summary>
-        public const string CheckId = "Security.RunAsRoot";
+        public const string CheckId = CheckIds.SecurityRunAsRoot;
         public const string DefaultFolder = "/etc/systemd/system";
         public const int DefaultOpenFiles = 4096;
 

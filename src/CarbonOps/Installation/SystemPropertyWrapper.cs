@@ -1,10 +1,10 @@
 using System;
-using CarbonOps.Editing;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
+using CarbonOps.Editing;
 
 namespace CarbonOps.Installation
 {

@@ -1,6 +1,6 @@
+using System;
 using System.IO;
 using System.Linq;
-using System;
 using CarbonOps.Editing;
 using CarbonOps.Host;
 using CarbonOps.Installation;

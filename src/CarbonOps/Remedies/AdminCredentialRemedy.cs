@@ -1,7 +1,7 @@
+using System;
 using System.Linq;
 using System.Net;
 using System.Text.RegularExpressions;
-using System;
 using CarbonOps.Changes;
 using CarbonOps.Checks;
 using CarbonOps.Installation;
@@ -15,7 +15,7 @@ namespace CarbonOps.Remedies
     /// </summary>
     public static class AdminCredentialRemedy
     {
-        public const string CheckId = "Security.DefaultAdminPassword";
+        public const string CheckId = CheckIds.SecurityDefaultAdminPassword;
         public const string DefaultPassword = "admin";
 
         public static void Apply(RemediationContext context, NetworkCredential credential)

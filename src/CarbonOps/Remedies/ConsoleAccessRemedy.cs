@@ -1,7 +1,7 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
-using System;
 using CarbonOps.Changes;
 using CarbonOps.Checks;
 using CarbonOps.Installation;
@@ -21,7 +21,7 @@ namespace CarbonOps.Remedies
     /// </summary>
     public static class ConsoleAccessRemedy
     {
-        public const string CheckId = "Security.ConsoleAccess";
+        public const string CheckId = CheckIds.SecurityConsoleAccess;
         public const string ValveClass = "org.apache.catalina.valves.RemoteAddrValve";
         public const string FilterClass = "org.apache.catalina.filters.RemoteAddrFilter";
 

@@ -1,7 +1,7 @@
+using System;
 using System.IO;
 using System.Linq;
 using System.Net;
-using System;
 using CarbonOps.Changes;
 using CarbonOps.Checks;
 using CarbonOps.Installation;
@@ -11,7 +11,7 @@ namespace CarbonOps.Remedies
     /// <summary>Points a datasource of master-datasources.xml at a production database, with the driver and validation query of its kind.</summary>
     public static class DatasourceRemedy
     {
-        public const string CheckId = "Database.EmbeddedH2";
+        public const string CheckId = CheckIds.DatabaseEmbeddedH2;
 
         public sealed class DatabaseKind
         {

@@ -1,6 +1,6 @@
+using System;
 using System.Linq;
 using System.Xml.Linq;
-using System;
 using CarbonOps.Changes;
 using CarbonOps.Checks;
 using CarbonOps.Installation;
@@ -13,7 +13,7 @@ namespace CarbonOps.Remedies
     /// </summary>
     public static class HostNameRemedy
     {
-        public const string CheckId = "Carbon.HostName";
+        public const string CheckId = CheckIds.CarbonHostName;
 
         public static void Validate(string hostName, string mgtHostName, string wsdlEprPrefix)
         {

@@ -11,9 +11,9 @@ namespace CarbonOps.Remedies
     /// </summary>
     public static class JvmOptionRemedy
     {
-        public const string CheckId = "Jvm.Heap";
+        public const string CheckId = CheckIds.JvmHeap;
         /// <summary>System properties have no check of their own; their changes report under this id.</summary>
-        public const string SystemPropertyId = "Jvm.SystemProperty";
+        public const string SystemPropertyId = CheckIds.JvmSystemProperty;
 
         public static IEnumerable<Remedy> For(CarbonHome home, JvmOptionRequest request, IDictionary<string, string> systemProperties)
         {

@@ -1,10 +1,8 @@
-using System.Collections.Generic;
+using System;
 using System.Linq;
 using System.Xml.Linq;
-using System;
 using CarbonOps.Changes;
 using CarbonOps.Editing;
-using CarbonOps.Host;
 using CarbonOps.Installation;
 using CarbonOps.Keystores;
 using CarbonOps.SecureVault;
@@ -19,7 +17,7 @@ namespace CarbonOps.Remedies
     /// </summary>
     internal static class KeystoreConfigurator
     {
-        public const string CheckId = "Security.DefaultKeystore";
+        public const string CheckId = CheckIds.SecurityDefaultKeystore;
 
         public sealed class Request
         {

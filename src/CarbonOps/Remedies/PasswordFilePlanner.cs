@@ -1,8 +1,6 @@
-using System.Collections.Generic;
-using System.Linq;
 using System;
+using System.Linq;
 using CarbonOps.Changes;
-using CarbonOps.Editing;
 using CarbonOps.Host;
 using CarbonOps.Installation;
 using CarbonOps.Keystores;
@@ -13,7 +11,7 @@ namespace CarbonOps.Remedies
     /// <summary>The start-up password file Carbon reads when Secure Vault is on: written owner-only, after the password is shown to open the primary keystore.</summary>
     internal static class PasswordFilePlanner
     {
-        public const string CheckId = "Security.PasswordFile";
+        public const string CheckId = CheckIds.SecurityPasswordFile;
 
         public static void Plan(RemediationContext changes, string password, bool persist)
         {

@@ -1,8 +1,8 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Xml.Linq;
-using System;
 using CarbonOps.Changes;
 using CarbonOps.Checks;
 using CarbonOps.Installation;
@@ -15,7 +15,7 @@ namespace CarbonOps.Remedies
     /// </summary>
     public static class ProxyRemedy
     {
-        public const string CheckId = "Network.Proxy";
+        public const string CheckId = CheckIds.NetworkProxy;
 
         private static readonly string[] PassThroughSenders =
         {

@@ -1,13 +1,11 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Xml.Linq;
-using System;
 using CarbonOps.Changes;
 using CarbonOps.Editing;
-using CarbonOps.Host;
 using CarbonOps.Installation;
-using CarbonOps.Keystores;
 using CarbonOps.SecureVault;
 
 namespace CarbonOps.Remedies
@@ -22,7 +20,7 @@ namespace CarbonOps.Remedies
     /// </summary>
     internal static class SecretProtector
     {
-        public const string CheckId = "Security.PlaintextPassword";
+        public const string CheckId = CheckIds.SecurityPlaintextPassword;
 
         public sealed class Options
         {

@@ -1,9 +1,9 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Xml.Linq;
-using System;
 using CarbonOps.Changes;
 using CarbonOps.Checks;
 using CarbonOps.Host;
@@ -17,7 +17,7 @@ namespace CarbonOps.Remedies
     /// </summary>
     public static class TlsProtocolRemedy
     {
-        public const string CheckId = "Security.TlsProtocols";
+        public const string CheckId = CheckIds.SecurityTlsProtocols;
         public static readonly string[] Known = { "TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3" };
 
         // WSO2's fix for POODLE on Carbon 4.2.0.

@@ -28,7 +28,7 @@ namespace CarbonOps.Checks.Host
     /// <summary>The guide: Apache Ant 1.7.0 or later, to build and run the product samples.</summary>
     public sealed class AntCheck : AppCheck
     {
-        public override string Id => "Apps.Ant";
+        public override string Id => CheckIds.AppsAnt;
         public override string Title => "Apache Ant 1.7.0 or later for the samples";
         public override CheckSeverity Severity => CheckSeverity.Low;
         public override string Reference => "Installation Prerequisites: Required applications (Apache Ant)";
@@ -42,7 +42,7 @@ namespace CarbonOps.Checks.Host
     /// <summary>The guide: Apache Maven 3 to build the products from source.</summary>
     public sealed class MavenCheck : AppCheck
     {
-        public override string Id => "Apps.Maven";
+        public override string Id => CheckIds.AppsMaven;
         public override string Title => "Apache Maven 3 to build from source";
         public override CheckSeverity Severity => CheckSeverity.Low;
         public override string Reference => "Installation Prerequisites: Required applications (Apache Maven)";
@@ -62,7 +62,7 @@ namespace CarbonOps.Checks.Host
     /// <summary>The guide: a Subversion client to check the sources out.</summary>
     public sealed class SvnCheck : AppCheck
     {
-        public override string Id => "Apps.Svn";
+        public override string Id => CheckIds.AppsSvn;
         public override string Title => "A Subversion client to build from source";
         public override CheckSeverity Severity => CheckSeverity.Low;
         public override string Reference => "Installation Prerequisites: Required applications (SVN client)";

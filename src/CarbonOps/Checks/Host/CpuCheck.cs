@@ -11,7 +11,7 @@ namespace CarbonOps.Checks.Host
         // "cpu MHz" and rated clocks land a little either side of the round figure (2993.0 for a 3 GHz part).
         private const double ClockTolerance = 0.99;
 
-        public override string Id => "Host.Cpu";
+        public override string Id => CheckIds.HostCpu;
         public override string Title => "Processor cores and clock for the host's role";
         public override string Category => "Host";
         public override CheckSeverity Severity => CheckSeverity.Medium;

@@ -15,7 +15,7 @@ namespace CarbonOps.Checks.Host
         private const long GiB = 1024L * 1024 * 1024;
         private const int GbPerInstance = 10;
 
-        public override string Id => "Host.Disk";
+        public override string Id => CheckIds.HostDisk;
         public override string Title => "Free disk space for each Carbon instance";
         public override string Category => "Host";
         public override CheckSeverity Severity => CheckSeverity.High;

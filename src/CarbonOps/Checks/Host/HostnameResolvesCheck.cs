@@ -12,7 +12,7 @@ namespace CarbonOps.Checks.Host
     /// </summary>
     public sealed class HostnameResolvesCheck : CarbonCheck
     {
-        public override string Id => "Host.HostnameResolves";
+        public override string Id => CheckIds.HostHostnameResolves;
         public override string Title => "The host name resolves to a non-loopback address";
         public override string Category => "Host";
         public override CheckSeverity Severity => CheckSeverity.Medium;

@@ -53,7 +53,7 @@ namespace CarbonOps.Checks.Host
     /// <summary>The guide: JAVA_HOME is set and points at a JDK (bin/java and bin/javac), not a JRE.</summary>
     public sealed class JavaHomeCheck : JavaCheck
     {
-        public override string Id => "Java.Home";
+        public override string Id => CheckIds.JavaHome;
         public override string Title => "JAVA_HOME points at a JDK";
         public override CheckSeverity Severity => CheckSeverity.High;
         public override string Reference => "Installation Prerequisites: Environment (JAVA_HOME)";
@@ -97,7 +97,7 @@ namespace CarbonOps.Checks.Host
     /// <summary>The guide: $JAVA_HOME/bin is on PATH, and the java PATH finds is JAVA_HOME's.</summary>
     public sealed class JavaOnPathCheck : JavaCheck
     {
-        public override string Id => "Java.OnPath";
+        public override string Id => CheckIds.JavaOnPath;
         public override string Title => "The java on PATH is JAVA_HOME's";
         public override CheckSeverity Severity => CheckSeverity.Medium;
         public override string Reference => "Installation Prerequisites: Environment (PATH)";
@@ -132,7 +132,7 @@ namespace CarbonOps.Checks.Host
     {
         internal const string Expected = "JDK 1.7, or 1.6.0_27 or later (1.6.0_24 at the least)";
 
-        public override string Id => "Java.Version";
+        public override string Id => CheckIds.JavaVersion;
         public override string Title => "Java version supported by Carbon 4.2.0";
         public override CheckSeverity Severity => CheckSeverity.High;
         public override string Reference => "Installation Prerequisites: Required applications (Java)";
@@ -172,7 +172,7 @@ namespace CarbonOps.Checks.Host
     /// <summary>The guide names Oracle's JDK (and IBM's for 1.7); OpenJDK is "not recommended or supported": a Warning.</summary>
     public sealed class JavaVendorCheck : JavaCheck
     {
-        public override string Id => "Java.Vendor";
+        public override string Id => CheckIds.JavaVendor;
         public override string Title => "Java vendor the guide supports";
         public override CheckSeverity Severity => CheckSeverity.Medium;
         public override string Reference => "Installation Prerequisites: Required applications (Java)";
@@ -206,7 +206,7 @@ namespace CarbonOps.Checks.Host
     /// <summary>The guide: on JDK 1.6, install the unlimited-strength JCE jurisdiction policy files.</summary>
     public sealed class JavaJcePolicyCheck : JavaCheck
     {
-        public override string Id => "Java.JcePolicy";
+        public override string Id => CheckIds.JavaJcePolicy;
         public override string Title => "Unlimited-strength JCE policy on JDK 1.6";
         public override CheckSeverity Severity => CheckSeverity.Medium;
         public override string Reference => "Installation Prerequisites: Required applications (JCE unlimited strength policy)";

@@ -18,7 +18,7 @@ namespace CarbonOps.Checks.Host
         // MemTotal is the RAM less what the kernel keeps for itself, a few percent below what is installed.
         private const double KernelReserveAllowance = 0.95;
 
-        public override string Id => "Host.Memory";
+        public override string Id => CheckIds.HostMemory;
         public override string Title => "Physical memory for the OS and each Carbon instance";
         public override string Category => "Host";
         public override CheckSeverity Severity => CheckSeverity.High;

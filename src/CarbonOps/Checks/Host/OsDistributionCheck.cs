@@ -6,7 +6,7 @@ namespace CarbonOps.Checks.Host
     /// <summary>The guide recommends Red Hat Enterprise Linux or Ubuntu Server LTS; on Windows it reports the edition.</summary>
     public sealed class OsDistributionCheck : CarbonCheck
     {
-        public override string Id => "Os.Distribution";
+        public override string Id => CheckIds.OsDistribution;
         public override string Title => "Operating system the guide recommends";
         public override string Category => "Os";
         public override CheckSeverity Severity => CheckSeverity.Low;

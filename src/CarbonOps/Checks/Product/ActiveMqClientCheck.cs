@@ -13,7 +13,7 @@ namespace CarbonOps.Checks.Product
         internal const string LibFolder = "repository/components/lib";
         private static readonly Regex ClientJar = new Regex(@"^activemq-(core|client|all)-(?<v>\d+(\.\d+)*)[\w.\-]*\.jar$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
-        public override string Id => "Apps.ActiveMqClient";
+        public override string Id => CheckIds.AppsActiveMqClient;
         public override string Title => "ActiveMQ 5.5.0+ client jars for an enabled JMS transport";
         public override string Category => "Apps";
         public override CheckSeverity Severity => CheckSeverity.Medium;

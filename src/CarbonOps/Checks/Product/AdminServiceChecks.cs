@@ -7,7 +7,7 @@ namespace CarbonOps.Checks.Product
     /// <summary>carbon.xml Axis2Config/HideAdminServiceWSDLs must be true: admin service WSDLs describe every management operation.</summary>
     public sealed class AdminServiceWsdlsCheck : CarbonCheck
     {
-        public override string Id => "Security.AdminServiceWsdls";
+        public override string Id => CheckIds.SecurityAdminServiceWsdls;
         public override string Title => "Admin service WSDLs are hidden (HideAdminServiceWSDLs)";
         public override string Category => "Security";
         public override CheckSeverity Severity => CheckSeverity.Medium;
@@ -44,7 +44,7 @@ namespace CarbonOps.Checks.Product
     /// <summary>carbon.xml Axis2Config/HttpAdminServices must stay absent or commented out: it offers admin services over plain HTTP.</summary>
     public sealed class HttpAdminServicesCheck : CarbonCheck
     {
-        public override string Id => "Security.HttpAdminServices";
+        public override string Id => CheckIds.SecurityHttpAdminServices;
         public override string Title => "Admin services are not offered over plain HTTP (HttpAdminServices)";
         public override string Category => "Security";
         public override CheckSeverity Severity => CheckSeverity.High;

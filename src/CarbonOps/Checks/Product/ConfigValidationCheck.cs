@@ -19,7 +19,7 @@ namespace CarbonOps.Checks.Product
     {
         private const long Mb = 1024L * 1024;
 
-        public override string Id => "Host.ConfigValidation";
+        public override string Id => CheckIds.HostConfigValidation;
         public override string Title => "The home's config-validation.xml minimums, before start-up";
         public override string Category => "Host";
         public override CheckSeverity Severity => CheckSeverity.Low;

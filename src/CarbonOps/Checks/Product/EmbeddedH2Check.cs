@@ -7,7 +7,7 @@ namespace CarbonOps.Checks.Product
     /// <summary>The guide: replace the embedded H2 database with Oracle, PostgreSQL, MySQL or MS SQL in production.</summary>
     public sealed class EmbeddedH2Check : CarbonCheck
     {
-        public override string Id => "Database.EmbeddedH2";
+        public override string Id => CheckIds.DatabaseEmbeddedH2;
         public override string Title => "No datasource uses the embedded H2 database";
         public override string Category => "Database";
         public override CheckSeverity Severity => CheckSeverity.High;

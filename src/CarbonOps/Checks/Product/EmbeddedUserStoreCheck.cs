@@ -6,7 +6,7 @@ namespace CarbonOps.Checks.Product
     /// <summary>The guide: keep users in OpenLDAP, Active Directory or a production RDBMS, not in H2 or the embedded ApacheDS.</summary>
     public sealed class EmbeddedUserStoreCheck : CarbonCheck
     {
-        public override string Id => "UserStore.Embedded";
+        public override string Id => CheckIds.UserStoreEmbedded;
         public override string Title => "The user store is not the embedded H2 database or the embedded ApacheDS LDAP";
         public override string Category => "Database";
         public override CheckSeverity Severity => CheckSeverity.High;

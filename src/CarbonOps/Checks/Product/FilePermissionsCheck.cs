@@ -1,7 +1,7 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System;
 using CarbonOps.Changes;
 using CarbonOps.Editing;
 using CarbonOps.Host;
@@ -32,7 +32,7 @@ namespace CarbonOps.Checks.Product
 
         private const string KeystoreFolder = "repository/resources/security";
 
-        public override string Id => "Security.FilePermissions";
+        public override string Id => CheckIds.SecurityFilePermissions;
         public override string Title => "Files holding passwords and keys are not open to other users";
         public override string Category => "Security";
         public override CheckSeverity Severity => CheckSeverity.High;

@@ -8,7 +8,7 @@ namespace CarbonOps.Checks.Product
     /// <summary>The guide: with JDK 1.7 on macOS or Solaris, the snappy-java native library must be in the product home.</summary>
     public sealed class JavaSnappyCheck : JavaCheck
     {
-        public override string Id => "Java.Snappy";
+        public override string Id => CheckIds.JavaSnappy;
         public override string Title => "snappy-java in the home for JDK 1.7 on macOS or Solaris";
         public override CheckSeverity Severity => CheckSeverity.Medium;
         public override CheckScope Scope => CheckScope.Product;

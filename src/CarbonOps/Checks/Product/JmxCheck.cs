@@ -8,7 +8,7 @@ namespace CarbonOps.Checks.Product
     /// <summary>Carbon's JMX RMI server (jmx.xml StartRMIServer): a Warning naming the ports to firewall; turned off on request only.</summary>
     public sealed class JmxCheck : CarbonCheck
     {
-        public override string Id => "Security.Jmx";
+        public override string Id => CheckIds.SecurityJmx;
         public override string Title => "The JMX RMI server is off, or its ports are firewalled";
         public override string Category => "Security";
         public override CheckSeverity Severity => CheckSeverity.Medium;

@@ -17,7 +17,7 @@ namespace CarbonOps.Checks.Product
         public const string GuideMaxHeap = RemediationOptions.GuideMaxHeap;
         public const string GuideMaxPermSize = RemediationOptions.GuideMaxPermSize;
 
-        public override string Id => "Jvm.Heap";
+        public override string Id => CheckIds.JvmHeap;
         public override string Title => "JVM heap and PermGen sizes meet the guide's production values and fit the host's memory";
         public override string Category => "JVM";
         public override CheckSeverity Severity => CheckSeverity.Medium;

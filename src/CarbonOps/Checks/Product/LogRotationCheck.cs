@@ -76,14 +76,14 @@ namespace CarbonOps.Checks.Product
 
     public sealed class CarbonLogRotationCheck : LogRotationCheck
     {
-        public override string Id => "Logging.Rotation";
+        public override string Id => CheckIds.LoggingRotation;
         public override string Title => "The Carbon log (CARBON_LOGFILE) rolls by size and keeps a bounded number of files";
         protected override string Appender => "CARBON_LOGFILE";
     }
 
     public sealed class AuditLogRotationCheck : LogRotationCheck
     {
-        public override string Id => "Logging.AuditRotation";
+        public override string Id => CheckIds.LoggingAuditRotation;
         public override string Title => "The audit log (AUDIT_LOGFILE) rolls by size and keeps a bounded number of files";
         protected override string Appender => "AUDIT_LOGFILE";
     }

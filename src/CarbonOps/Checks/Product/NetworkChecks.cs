@@ -51,7 +51,7 @@ namespace CarbonOps.Checks.Product
     /// <summary>Two homes on a host with the same effective ports, or a port another process holds, keep Carbon from starting.</summary>
     public sealed class PortConflictCheck : CarbonCheck
     {
-        public override string Id => "Network.PortConflict";
+        public override string Id => CheckIds.NetworkPortConflict;
         public override string Title => "No port of the instance is wanted by another home on the host or held by another process";
         public override string Category => "Network";
         public override CheckSeverity Severity => CheckSeverity.High;
@@ -78,7 +78,7 @@ namespace CarbonOps.Checks.Product
     /// <summary>A report of the ports a firewall must open for the instance: the guide's list, with the offset.</summary>
     public sealed class ExposedPortsCheck : CarbonCheck
     {
-        public override string Id => "Network.ExposedPorts";
+        public override string Id => CheckIds.NetworkExposedPorts;
         public override string Title => "Ports a firewall must open for the instance (the guide's list, with the offset)";
         public override string Category => "Network";
         public override CheckSeverity Severity => CheckSeverity.Info;

@@ -9,7 +9,7 @@ namespace CarbonOps.Checks.Product
     /// <summary>The guide: keep Carbon on its own ports (above 1024) and forward 80/443 with a firewall rule, rather than run it privileged.</summary>
     public sealed class PrivilegedPortCheck : CarbonCheck
     {
-        public override string Id => "Security.PrivilegedPort";
+        public override string Id => CheckIds.SecurityPrivilegedPort;
         public override string Title => "No connector or transport listens on a port below 1024";
         public override string Category => "Security";
         public override CheckSeverity Severity => CheckSeverity.Medium;

@@ -1,8 +1,8 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using System;
 using CarbonOps.Editing;
 using CarbonOps.Host;
 using CarbonOps.Installation;
@@ -12,7 +12,7 @@ namespace CarbonOps.Checks.Product
     /// <summary>The guide: never run Carbon as root. Looks at the running JVMs of this home (Linux /proc) and the owner of the home.</summary>
     public sealed class RunAsRootCheck : CarbonCheck
     {
-        public override string Id => "Security.RunAsRoot";
+        public override string Id => CheckIds.SecurityRunAsRoot;
         public override string Title => "Carbon does not run as root, and root does not own the product home";
         public override string Category => "Security";
         public override CheckSeverity Severity => CheckSeverity.High;

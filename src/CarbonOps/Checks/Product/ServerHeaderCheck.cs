@@ -1,6 +1,6 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
-using System;
 using CarbonOps.Changes;
 using CarbonOps.Installation;
 using CarbonOps.Remedies;
@@ -13,7 +13,7 @@ namespace CarbonOps.Checks.Product
         public const string NeutralValue = RemediationOptions.NeutralServerHeader;
         private static readonly string[] Revealing = { "WSO2", "Carbon", "Apache", "Coyote", "Tomcat" };
 
-        public override string Id => "Security.ServerHeader";
+        public override string Id => CheckIds.SecurityServerHeader;
         public override string Title => "The HTTP Server header does not name the product";
         public override string Category => "Security";
         public override CheckSeverity Severity => CheckSeverity.Low;

@@ -1,6 +1,6 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
-using System;
 using CarbonOps.Changes;
 using CarbonOps.Installation;
 using CarbonOps.Remedies;

@@ -37,7 +37,7 @@ namespace CarbonOps.Checks.Security
     /// <summary>The guide: WSO2's self-signed key is public; configure your own keys.</summary>
     public sealed class DefaultKeystoreCheck : KeystoreCheck
     {
-        public override string Id => "Security.DefaultKeystore";
+        public override string Id => CheckIds.SecurityDefaultKeystore;
         public override string Title => "No configured keystore holds WSO2's public default key or opens with its default password";
         public override CheckSeverity Severity => CheckSeverity.Critical;
         public override string RemediationText =>
@@ -67,7 +67,7 @@ namespace CarbonOps.Checks.Security
     /// <summary>RSA keys under 2048 bits and MD5/SHA-1 signatures are breakable.</summary>
     public sealed class KeyStrengthCheck : KeystoreCheck
     {
-        public override string Id => "Security.KeyStrength";
+        public override string Id => CheckIds.SecurityKeyStrength;
         public override string Title => "Keys in use are RSA 2048 bits or more with SHA-256 (or stronger) signatures";
         public override CheckSeverity Severity => CheckSeverity.High;
         public override string RemediationText => "Create a 2048-bit (or larger) RSA key with a SHA-256 certificate: New-CarbonKeystore, then Set-CarbonKeystore.";
@@ -100,7 +100,7 @@ namespace CarbonOps.Checks.Security
     /// <summary>An expired certificate stops TLS; one about to expire will.</summary>
     public sealed class CertificateExpiryCheck : KeystoreCheck
     {
-        public override string Id => "Security.CertificateExpiry";
+        public override string Id => CheckIds.SecurityCertificateExpiry;
         public override string Title => "Certificates of the keys in use are valid and not about to expire";
         public override CheckSeverity Severity => CheckSeverity.High;
         public override string RemediationText => "Renew the certificate (New-CarbonKeystore -CertificateRequestPath, then Import-CarbonCertificate) before it expires.";
@@ -141,7 +141,7 @@ namespace CarbonOps.Checks.Security
     /// <summary>A trust store that trusts WSO2's public certificate trusts anyone who has its key.</summary>
     public sealed class DefaultCertTrustedCheck : KeystoreCheck
     {
-        public override string Id => "Security.DefaultCertTrusted";
+        public override string Id => CheckIds.SecurityDefaultCertTrusted;
         public override string Title => "No trust store trusts WSO2's public default certificate";
         public override CheckSeverity Severity => CheckSeverity.High;
         public override string RemediationText => "Remove WSO2's default entries from the trust stores: Set-CarbonKeystore -RemoveDefaultTrust (or keytool -delete).";

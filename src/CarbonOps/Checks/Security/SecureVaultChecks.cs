@@ -19,7 +19,7 @@ namespace CarbonOps.Checks.Security
     /// <summary>The guide: secure plain-text passwords in configuration files with Secure Vault.</summary>
     public sealed class PlaintextPasswordCheck : SecureVaultCheck
     {
-        public override string Id => "Security.PlaintextPassword";
+        public override string Id => CheckIds.SecurityPlaintextPassword;
         public override string Title => "No configuration file holds a password in plain text";
         public override CheckSeverity Severity => CheckSeverity.High;
         public override string RemediationText =>
@@ -60,7 +60,7 @@ namespace CarbonOps.Checks.Security
     /// <summary>At run time Carbon uses an alias's own text as the password when the alias has no entry: the server starts with a wrong password and no error.</summary>
     public sealed class SecureVaultBrokenCheck : SecureVaultCheck
     {
-        public override string Id => "Security.SecureVaultBroken";
+        public override string Id => CheckIds.SecuritySecureVaultBroken;
         public override string Title => "Every svns:secretAlias has an entry in cipher-text.properties that decrypts";
         public override CheckSeverity Severity => CheckSeverity.Critical;
         public override string RemediationText =>
@@ -100,7 +100,7 @@ namespace CarbonOps.Checks.Security
     /// <summary>A persisted start-up password, or one others can read, hands the keystore to whoever reads the file.</summary>
     public sealed class PasswordFileCheck : SecureVaultCheck
     {
-        public override string Id => "Security.PasswordFile";
+        public override string Id => CheckIds.SecurityPasswordFile;
         public override string Title => "No persisted or readable keystore password file in the product home";
         public override CheckSeverity Severity => CheckSeverity.High;
         public override string RemediationText =>
