@@ -138,6 +138,24 @@ namespace CarbonOps.Tests.Reports
             Assert.EndsWith("\r\n", text);
         }
 
+        [Theory]
+        [InlineData("=HYPERLINK(\"http://evil.invalid\",\"x\")")]
+        [InlineData("+1+cmd|' /C calc'!A0")]
+        [InlineData("-2+3")]
+        [InlineData("@SUM(1+1)")]
+        [InlineData("\t=1+1")]
+        [InlineData("\r=1+1")]
+        public void ACsvCellThatWouldRunAsAFormulaStartsWithAnApostrophe(string planted)
+        {
+            var report = new Report(new[] { ReportEntry.From(Result("Logging.Rotation", CheckOutcome.Fail, message: planted)) }, DateTime.UtcNow, "1.2.3");
+            var text = ReportWriter.For(ReportFormat.Csv).Render(report, new ReportOptions());
+            var message = ParseCsv(text)[1][Array.IndexOf(FlatRecord.Fields, "Message")];
+            Assert.Equal("'" + planted, message);
+            // The text itself is kept, after the apostrophe; a value that only contains such a character is left alone.
+            var plain = new Report(new[] { ReportEntry.From(Result("Logging.Rotation", CheckOutcome.Fail, message: "a=b+c-d@e")) }, DateTime.UtcNow, "1.2.3");
+            Assert.Equal("a=b+c-d@e", ParseCsv(ReportWriter.For(ReportFormat.Csv).Render(plain, new ReportOptions()))[1][Array.IndexOf(FlatRecord.Fields, "Message")]);
+        }
+
         [Fact]
         public void MarkdownShowsEachFindingAndCannotBeInjected()
         {
