@@ -43,7 +43,7 @@ $loaded = @([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetNa
 
 Describe 'Newtonsoft.Json in pwsh 7' {
     It 'shares the copy pwsh loaded before the module was imported' {
-        $result = Invoke-ChildPwsh ($ExportJson.Replace('{0}', "`$null = [Newtonsoft.Json.Linq.JObject]::Parse('{}')`nImport-Module `$Module")
+        $result = Invoke-ChildPwsh ($ExportJson.Replace('{0}', "`$null = [Newtonsoft.Json.Linq.JObject]::Parse('{}')`nImport-Module `$Module"))
         $result.Loaded | Should -Be 1
         $result.Location | Should -BeLike "$($result.PSHome)*"
         $result.Identity | Should -BeLike 'Newtonsoft.Json, Version=13.0.0.0, *'
@@ -52,7 +52,7 @@ Describe 'Newtonsoft.Json in pwsh 7' {
     }
 
     It 'loads one copy when the module comes first, and a waiver file error still names its line' {
-        $result = Invoke-ChildPwsh ($ExportJson.Replace('{0}', 'Import-Module $Module')
+        $result = Invoke-ChildPwsh ($ExportJson.Replace('{0}', 'Import-Module $Module'))
         $result.Loaded | Should -Be 1
         $result.Rows | Should -BeGreaterThan 20
         $result.BadId | Should -BeLike 'WaiverFileMalformed,*'
