@@ -1,5 +1,4 @@
 using System;
-using System.Collections;
 using System.IO;
 using System.Linq;
 using CarbonOps.Tests.Support;
@@ -26,7 +25,7 @@ namespace CarbonOps.Tests.Reports
         public void TheSampleReportHasNoSeriousOrCriticalViolationOnAPhoneOrADesktop()
         {
             using var temp = new TempFolder();
-            var html = WriteReport(temp);
+            var html = HtmlRenderingTests.WriteReport(temp);
             foreach (var (width, height) in new[] { (390, 844), (1280, 900) })
             {
                 var violations = Axe(html, width, height);
@@ -63,17 +62,6 @@ namespace CarbonOps.Tests.Reports
             var (code, text) = ExternalTool.Run(NodeTools.Node, args, TimeSpan.FromMinutes(2));
             Assert.True(code == 0 && File.Exists(result), $"axe-report.js exited with {code}: {text}");
             return JObject.Parse(File.ReadAllText(result))["violations"].ToList();
-        }
-
-        private static string WriteReport(TempFolder temp)
-        {
-            using var ps = new PowerShellRunner();
-            var waivers = temp.Write("w.json", "[ { \"CheckId\": \"Database.EmbeddedH2\", \"Reason\": \"Moves to MySQL in Q3 (CHG-1234)\", \"Expires\": \"2999-12-31\" } ]");
-            var path = Path.Combine(temp.Path, "report.html");
-            var run = ps.Run("param($h, $w, $p) Test-CarbonHost -ProductHome $h -WaiverPath $w | Export-CarbonReport -Path $p",
-                new Hashtable { ["h"] = TestPaths.SampleHome, ["w"] = waivers, ["p"] = path });
-            Assert.Empty(run.Errors);
-            return path;
         }
     }
 }
