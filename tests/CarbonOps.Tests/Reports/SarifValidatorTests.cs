@@ -63,6 +63,7 @@ namespace CarbonOps.Tests.Reports
             Assert.Equal(LineOf("repository/conf/log4j.properties", "log4j.appender.AUDIT_LOGFILE="), StartLine("Logging.AuditRotation"));
             Assert.Equal(LineOf("repository/conf/datasources/master-datasources.xml", "<datasource>"), StartLine("Database.EmbeddedH2"));
             Assert.Equal(LineOf("repository/conf/tomcat/catalina-server.xml", "<Connector"), StartLine("Security.ServerHeader"));
+            Assert.Equal(LineOf("repository/conf/tomcat/carbon/META-INF/context.xml", "<Context"), StartLine("Security.ConsoleAccess"));
             // A host result names no file, so it has no region.
             Assert.Null(results.First(r => ((string)r["ruleId"]).StartsWith("Host.Memory", StringComparison.Ordinal))["locations"][0]["physicalLocation"]);
         }
