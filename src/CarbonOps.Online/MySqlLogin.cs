@@ -28,7 +28,9 @@ namespace CarbonOps.Online
             {
                 using var connection = new MySqlConnection(builder.ConnectionString);
                 connection.Open();
-                var server = $"{(connection.ServerVersion.IndexOf("MariaDB", StringComparison.OrdinalIgnoreCase) >= 0 ? "MariaDB" : "MySQL")} {connection.ServerVersion}";
+                // MariaDB announces itself as "5.5.5-<version>-MariaDB" for old MySQL clients' sake.
+                var version = connection.ServerVersion.StartsWith("5.5.5-", StringComparison.Ordinal) ? connection.ServerVersion.Substring(6) : connection.ServerVersion;
+                var server = $"{(version.IndexOf("MariaDB", StringComparison.OrdinalIgnoreCase) >= 0 ? "MariaDB" : "MySQL")} {version}";
                 if (endpoint.ValidationQuery == null)
                 {
                     return ProbeAnswer.Ok($"logged in ({server}); no validationQuery to run");

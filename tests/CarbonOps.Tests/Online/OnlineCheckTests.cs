@@ -63,7 +63,7 @@ namespace CarbonOps.Tests.Online
             var (results, shown) = Audit(home, "Database.Reachable");
 
             Assert.Equal(5, results.Count);
-            Assert.Equal(CheckOutcome.Pass, results["PG_GOOD"].Outcome);
+            Assert.True(results["PG_GOOD"].Outcome == CheckOutcome.Pass, results["PG_GOOD"].Actual + " " + results["PG_GOOD"].Message);
             Assert.Contains("SELECT 1 answered 1", results["PG_GOOD"].Actual);
             Assert.Contains("PostgreSQL", results["PG_GOOD"].Actual);
             Assert.Contains("extra-datasources.xml", results["PG_WRONG_PASSWORD"].Target);
@@ -91,14 +91,12 @@ namespace CarbonOps.Tests.Online
             var (results, shown) = Audit(home, "Database.Reachable");
 
             Assert.Equal(4, results.Count);
-            Assert.Equal(CheckOutcome.Pass, results["MARIA_GOOD"].Outcome);
-            Assert.Contains("MariaDB", results["MARIA_GOOD"].Actual);
+            Assert.True(results["MARIA_GOOD"].Outcome == CheckOutcome.Pass, results["MARIA_GOOD"].Actual + " " + results["MARIA_GOOD"].Message);
+            Assert.StartsWith("logged in (MariaDB 10.", results["MARIA_GOOD"].Actual);
             Assert.Contains("SELECT 1 FROM DUAL answered 1", results["MARIA_GOOD"].Actual);
             AssertFails(results["MARIA_WRONG_PASSWORD"], "authentication failed");
             Assert.Contains("Access denied", results["MARIA_WRONG_PASSWORD"].Message);
-            // MariaDB answers "access denied" for a database the user may not see, and "unknown database" only to a user allowed to see all.
-            Assert.Equal(CheckOutcome.Fail, results["MARIA_UNKNOWN_DB"].Outcome);
-            Assert.Contains(results["MARIA_UNKNOWN_DB"].Actual, new[] { "unknown database", "access to the database denied" });
+            AssertFails(results["MARIA_UNKNOWN_DB"], "unknown database");
             Assert.Contains("nosuchdb", results["MARIA_UNKNOWN_DB"].Message);
             AssertFails(results["MARIA_CLOSED_PORT"], "port closed");
             Assert.DoesNotContain(maria.Password, shown);

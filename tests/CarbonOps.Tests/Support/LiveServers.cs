@@ -165,8 +165,9 @@ namespace CarbonOps.Tests.Support
                 process.WaitForExit(30000);
             });
             WaitForPort(server.Port, "mariadbd");
+            // Global rights: MariaDB tells a user without them "access denied" for a database that does not exist, not "unknown database".
             Run("mariadb", "--no-defaults", "-uroot", "--socket=" + socket, "-e",
-                $"CREATE DATABASE {DatabaseName}; CREATE USER '{DatabaseUser}'@'%' IDENTIFIED BY '{server.Password}'; GRANT ALL ON {DatabaseName}.* TO '{DatabaseUser}'@'%';");
+                $"CREATE DATABASE {DatabaseName}; CREATE USER '{DatabaseUser}'@'%' IDENTIFIED BY '{server.Password}'; GRANT ALL ON *.* TO '{DatabaseUser}'@'%';");
             return server;
         }
 

@@ -96,7 +96,7 @@ namespace CarbonOps.Checks.Online
                     $"Logged in, but the validationQuery '{query}' was not run: it is not a single SELECT, and this check never runs a statement that could write. Carbon's pool runs it on every borrow.");
             }
             return answer.Reached
-                ? Pass(context, expected, Mask(answer.Detail, password), target)
+                ? Pass(context, expected, Mask(answer.Detail, password), target, $"{url.Display} accepts the datasource's login" + (query == null ? "." : " and answers its validationQuery."))
                 : Fail(context, expected, answer.Reason, target, Mask($"{url.Display}: {answer.Detail}", password));
         }
     }

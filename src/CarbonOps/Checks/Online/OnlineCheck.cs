@@ -17,6 +17,7 @@ namespace CarbonOps.Checks.Online
 
         public override bool RequiresOnline => true;
         public override CheckScope Scope => CheckScope.Product;
+        public override string Description => Title + ". Opens network connections: runs only with Test-CarbonHost -Online.";
 
         public sealed override CheckResult Evaluate(CheckContext context) => EvaluateAll(context)[0];
 
@@ -38,7 +39,8 @@ namespace CarbonOps.Checks.Online
         /// <summary>Runs each probe on its own task; results come back in the order given.</summary>
         protected static IReadOnlyList<CheckResult> InParallel(IEnumerable<Func<CheckResult>> probes)
         {
-            var tasks = probes.Select(p => Task.Run(p)).ToArray();
+            // Threads of their own: the probes block, and a starved thread pool would turn quick answers into timeouts.
+            var tasks = probes.Select(p => Task.Factory.StartNew(p, TaskCreationOptions.LongRunning)).ToArray();
             Task.WaitAll(tasks);
             return tasks.Select(t => t.Result).ToList();
         }
@@ -46,10 +48,19 @@ namespace CarbonOps.Checks.Online
         /// <summary>A client call, abandoned with a timeout answer if it outlives its own timeouts (a hung server).</summary>
         protected static ProbeAnswer Bounded(Func<ProbeAnswer> call, int timeoutSeconds)
         {
-            var task = Task.Run(call);
-            return task.Wait(TimeSpan.FromSeconds(timeoutSeconds * 2 + 1))
-                ? task.Result
-                : ProbeAnswer.Failed("timeout", $"No answer within {timeoutSeconds * 2 + 1} s.");
+            var task = Task.Factory.StartNew(call, TaskCreationOptions.LongRunning);
+            try
+            {
+                return task.Wait(TimeSpan.FromSeconds(timeoutSeconds * 2 + 1))
+                    ? task.Result
+                    : ProbeAnswer.Failed("timeout", $"No answer within {timeoutSeconds * 2 + 1} s.");
+            }
+            catch (AggregateException ex) when (ex.InnerException is System.IO.FileLoadException || ex.InnerException is System.IO.FileNotFoundException)
+            {
+                // pwsh 7.4 ships an older System.DirectoryServices.Protocols than the LDAP client needs (.NET 9's).
+                throw new CarbonOpsException(ErrorIds.CheckFailed,
+                    $"A client library did not load in this PowerShell: {ex.InnerException.Message} The LDAP check needs PowerShell 7.5 or later, the database checks 7.4 or later.");
+            }
         }
 
         /// <summary>The text with every occurrence of the password replaced by asterisks.</summary>

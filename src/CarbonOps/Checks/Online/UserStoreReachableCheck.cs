@@ -73,7 +73,7 @@ namespace CarbonOps.Checks.Online
             return new[]
             {
                 answer.Reached
-                    ? Pass(context, expected, Mask(answer.Detail, password), target)
+                    ? Pass(context, expected, Mask(answer.Detail, password), target, $"{display} accepts the user store's bind, and its user search base exists.")
                     : Fail(context, expected, answer.Reason, target, Mask($"{display}: {answer.Detail}", password)),
             };
         }

@@ -6,35 +6,52 @@ using System.Threading.Tasks;
 
 namespace CarbonOps.Host.Online
 {
-    /// <summary>Whether a TCP port answers within a timeout: the first step of every online check, and the whole check where no client exists.</summary>
+    /// <summary>
+    /// Whether a TCP port answers within a timeout: the first step of every online check, and the whole check where no
+    /// client exists. Blocking calls on the caller's thread (a non-blocking connect and a poll), so a busy thread pool
+    /// cannot turn a quick answer into a timeout.
+    /// </summary>
     public static class TcpReach
     {
         public static ProbeAnswer Probe(string host, int port, int timeoutSeconds)
         {
-            var timeout = TimeSpan.FromSeconds(timeoutSeconds);
             var where = $"{host}:{port}";
             try
             {
-                var lookup = Dns.GetHostAddressesAsync(host);
-                if (!lookup.Wait(timeout))
+                var address = Resolve(host, timeoutSeconds);
+                if (address == null)
                 {
                     return ProbeAnswer.Failed("timeout", $"The name {host} did not resolve within {timeoutSeconds} s.");
                 }
-                var address = lookup.Result.OrderBy(a => a.AddressFamily == AddressFamily.InterNetwork ? 0 : 1).FirstOrDefault()
-                    ?? throw new SocketException((int)SocketError.HostNotFound);
-                using (var client = new TcpClient(address.AddressFamily))
+                using (var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { Blocking = false })
                 {
-                    var connect = client.ConnectAsync(address, port);
-                    if (!connect.Wait(timeout))
+                    try
                     {
+                        socket.Connect(address, port);
+                    }
+                    catch (SocketException ex) when (ex.SocketErrorCode == SocketError.WouldBlock || ex.SocketErrorCode == SocketError.InProgress)
+                    {
+                        // Connecting: wait for writable (connected) or an error.
+                    }
+                    if (!socket.Poll(timeoutSeconds * 1000000, SelectMode.SelectWrite))
+                    {
+                        var error = (SocketError)(int)socket.GetSocketOption(SocketOptionLevel.Socket, SocketOptionName.Error);
+                        if (error != SocketError.Success)
+                        {
+                            throw new SocketException((int)error);
+                        }
                         return ProbeAnswer.Failed("timeout", $"{where} did not answer within {timeoutSeconds} s (a firewall that drops packets, or no such host).");
+                    }
+                    var result = (SocketError)(int)socket.GetSocketOption(SocketOptionLevel.Socket, SocketOptionName.Error);
+                    if (result != SocketError.Success)
+                    {
+                        throw new SocketException((int)result);
                     }
                 }
                 return ProbeAnswer.Ok($"TCP {where} answers.");
             }
-            catch (Exception ex) when (Socket(ex) != null)
+            catch (SocketException error)
             {
-                var error = Socket(ex);
                 switch (error.SocketErrorCode)
                 {
                     case SocketError.ConnectionRefused:
@@ -51,7 +68,27 @@ namespace CarbonOps.Host.Online
             }
         }
 
-        private static SocketException Socket(Exception ex) =>
-            ex as SocketException ?? (ex as AggregateException)?.Flatten().InnerExceptions.OfType<SocketException>().FirstOrDefault();
+        /// <summary>An IP literal as it is; a name through the resolver, on a thread of its own, bounded by the timeout (null when it runs out).</summary>
+        private static IPAddress Resolve(string host, int timeoutSeconds)
+        {
+            if (IPAddress.TryParse(host, out var literal))
+            {
+                return literal;
+            }
+            var lookup = Task.Factory.StartNew(() => Dns.GetHostAddresses(host), TaskCreationOptions.LongRunning);
+            try
+            {
+                if (!lookup.Wait(TimeSpan.FromSeconds(timeoutSeconds)))
+                {
+                    return null;
+                }
+            }
+            catch (AggregateException ex) when (ex.InnerException is SocketException socket)
+            {
+                throw socket;
+            }
+            return lookup.Result.OrderBy(a => a.AddressFamily == AddressFamily.InterNetwork ? 0 : 1).FirstOrDefault()
+                ?? throw new SocketException((int)SocketError.HostNotFound);
+        }
     }
 }
