@@ -31,15 +31,7 @@ namespace CarbonOps.Online
                 // MariaDB announces itself as "5.5.5-<version>-MariaDB" for old MySQL clients' sake.
                 var version = connection.ServerVersion.StartsWith("5.5.5-", StringComparison.Ordinal) ? connection.ServerVersion.Substring(6) : connection.ServerVersion;
                 var server = $"{(version.IndexOf("MariaDB", StringComparison.OrdinalIgnoreCase) >= 0 ? "MariaDB" : "MySQL")} {version}";
-                if (endpoint.ValidationQuery == null)
-                {
-                    return ProbeAnswer.Ok($"logged in ({server}); no validationQuery to run");
-                }
-                using var transaction = connection.BeginTransaction(IsolationLevel.ReadCommitted, isReadOnly: true);
-                using var command = new MySqlCommand(endpoint.ValidationQuery, connection, transaction);
-                var answer = command.ExecuteScalar();
-                transaction.Rollback();
-                return ProbeAnswer.Ok($"logged in ({server}); {endpoint.ValidationQuery} answered {answer}");
+                return ValidationQuery.Run(connection, () => connection.BeginTransaction(IsolationLevel.ReadCommitted, isReadOnly: true), endpoint.ValidationQuery, server);
             }
             catch (MySqlException ex)
             {

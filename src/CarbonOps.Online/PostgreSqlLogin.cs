@@ -29,15 +29,8 @@ namespace CarbonOps.Online
                 using var connection = new NpgsqlConnection(builder.ConnectionString);
                 connection.Open();
                 var server = "PostgreSQL " + connection.PostgreSqlVersion;
-                if (endpoint.ValidationQuery == null)
-                {
-                    return ProbeAnswer.Ok($"logged in ({server}); no validationQuery to run");
-                }
-                using var transaction = connection.BeginTransaction();
-                using var command = new NpgsqlCommand(endpoint.ValidationQuery, connection, transaction);
-                var answer = command.ExecuteScalar();
-                transaction.Rollback();
-                return ProbeAnswer.Ok($"logged in ({server}); {endpoint.ValidationQuery} answered {answer}");
+                // Every transaction of this session is read-only (default_transaction_read_only in the connection's options).
+                return ValidationQuery.Run(connection, () => connection.BeginTransaction(), endpoint.ValidationQuery, server);
             }
             catch (PostgresException ex)
             {
