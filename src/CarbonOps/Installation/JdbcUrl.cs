@@ -72,6 +72,12 @@ namespace CarbonOps.Installation
                     break;
                 case "h2":
                     result.Kind = DatabaseKind.H2;
+                    // Embedded (a file or memory) unless it names an H2 TCP server: jdbc:h2:tcp://host[:port]/path.
+                    var server = rest.StartsWith("tcp:", StringComparison.OrdinalIgnoreCase) || rest.StartsWith("ssl:", StringComparison.OrdinalIgnoreCase);
+                    if (server)
+                    {
+                        result.ReadHostPortPath(rest.Substring(4), 9092);
+                    }
                     break;
                 default:
                     result.ReadHostPortPath(rest, 0);

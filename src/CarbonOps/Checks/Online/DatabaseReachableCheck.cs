@@ -18,7 +18,7 @@ namespace CarbonOps.Checks.Online
         public override string Title => "Every datasource's database accepts its login and validation query";
         public override string Category => "Database";
         public override CheckSeverity Severity => CheckSeverity.High;
-        public override string Reference => "Production Deployment Guidelines: Common guidelines and checklist (databases)";
+        public override string Reference => "Production Deployment Guidelines: Registry and governance";
         public override string RemediationText =>
             "Correct the datasource's url, username or password (Set-CarbonDatasource, or the cipher tool for a Secure Vault alias), " +
             "create the database, or open the route and firewall from this host to the database server.";
@@ -43,7 +43,7 @@ namespace CarbonOps.Checks.Online
         {
             var target = $"{datasource.Name} ({datasource.File})";
             var url = JdbcUrl.Parse(datasource.Url);
-            if (url.Kind == DatabaseKind.H2)
+            if (url.Kind == DatabaseKind.H2 && url.Host == null)
             {
                 return Skip(context, target, "H2 is not a network database: Carbon opens it from a file (or memory) in its own JVM, so there is no server to reach. Database.EmbeddedH2 says whether that suits production.");
             }

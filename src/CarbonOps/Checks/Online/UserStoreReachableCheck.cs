@@ -12,7 +12,7 @@ namespace CarbonOps.Checks.Online
         public override string Title => "The LDAP user store accepts its bind and shows its user search base";
         public override string Category => "UserStore";
         public override CheckSeverity Severity => CheckSeverity.High;
-        public override string Reference => "Production Deployment Guidelines: Common guidelines and checklist (user stores)";
+        public override string Reference => "Production Deployment Guidelines: User stores";
         public override string RemediationText =>
             "Correct ConnectionURL, ConnectionName, ConnectionPassword or UserSearchBase of the UserStoreManager in user-mgt.xml, " +
             "or open the route and firewall from this host to the directory server.";
