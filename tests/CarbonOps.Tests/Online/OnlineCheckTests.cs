@@ -59,10 +59,12 @@ namespace CarbonOps.Tests.Online
                 new Datasource { Name = "PG_WRONG_PASSWORD", Url = Postgres(pg.Port), Password = WrongPassword },
                 new Datasource { Name = "PG_UNKNOWN_DB", Url = Postgres(pg.Port, "nosuchdb"), Password = pg.Password },
                 new Datasource { Name = "PG_CLOSED_PORT", Url = Postgres(LiveServers.FreePort()), Password = pg.Password },
-                new Datasource { Name = "PG_WRITING_QUERY", Url = Postgres(pg.Port), Password = pg.Password, ValidationQuery = "CREATE TABLE carbonops_probe (x int)" });
+                new Datasource { Name = "PG_WRITING_QUERY", Url = Postgres(pg.Port), Password = pg.Password, ValidationQuery = "CREATE TABLE carbonops_probe (x int)" },
+                // A password that the server's own message contains: the message is withheld, not starred letter by letter.
+                new Datasource { Name = "PG_PASSWORD_IN_MESSAGE", Url = Postgres(pg.Port), Password = "password" });
             var (results, shown) = Audit(home, "Database.Reachable");
 
-            Assert.Equal(5, results.Count);
+            Assert.Equal(6, results.Count);
             Assert.True(results["PG_GOOD"].Outcome == CheckOutcome.Pass, results["PG_GOOD"].Actual + " " + results["PG_GOOD"].Message);
             Assert.Contains("SELECT 1 answered 1", results["PG_GOOD"].Actual);
             Assert.Contains("PostgreSQL", results["PG_GOOD"].Actual);
@@ -74,6 +76,9 @@ namespace CarbonOps.Tests.Online
             AssertFails(results["PG_CLOSED_PORT"], "port closed");
             Assert.Equal(CheckOutcome.Warning, results["PG_WRITING_QUERY"].Outcome);
             Assert.Contains("was not run", results["PG_WRITING_QUERY"].Message);
+            AssertFails(results["PG_PASSWORD_IN_MESSAGE"], "authentication failed");
+            Assert.EndsWith("(the server's message is withheld: the password occurs in it)", results["PG_PASSWORD_IN_MESSAGE"].Message);
+            Assert.DoesNotContain("*", results["PG_PASSWORD_IN_MESSAGE"].Message);
             Assert.DoesNotContain(pg.Password, shown);
             Assert.DoesNotContain(WrongPassword, shown);
         }

@@ -97,7 +97,7 @@ namespace CarbonOps.Checks.Online
             }
             return answer.Reached
                 ? Pass(context, expected, Mask(answer.Detail, password), target, $"{url.Display} accepts the datasource's login" + (query == null ? "." : " and answers its validationQuery."))
-                : Fail(context, expected, answer.Reason, target, Mask($"{url.Display}: {answer.Detail}", password));
+                : Fail(context, expected, answer.Reason, target, $"{url.Display}: {Mask(answer.Detail, password)}");
         }
     }
 }

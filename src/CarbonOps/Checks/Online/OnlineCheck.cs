@@ -13,8 +13,6 @@ namespace CarbonOps.Checks.Online
     /// </summary>
     public abstract class OnlineCheck : CarbonCheck
     {
-        public const string Masked = "********";
-
         public override bool RequiresOnline => true;
         public override CheckScope Scope => CheckScope.Product;
         public override string Description => Title + ". Opens network connections: runs only with Test-CarbonHost -Online.";
@@ -63,9 +61,14 @@ namespace CarbonOps.Checks.Online
             }
         }
 
-        /// <summary>The text with every occurrence of the password replaced by asterisks.</summary>
+        /// <summary>
+        /// The text, or, where the password occurs in it, a note that it was withheld. Not the text with the password
+        /// starred out: for a short password that shows where each of its letters stood, and so the password.
+        /// </summary>
         protected static string Mask(string text, string password) =>
-            string.IsNullOrEmpty(password) || text == null ? text : text.Replace(password, Masked);
+            string.IsNullOrEmpty(password) || text == null || text.IndexOf(password, StringComparison.Ordinal) < 0
+                ? text
+                : "(the server's message is withheld: the password occurs in it)";
 
         /// <summary>
         /// The password of a setting: as written, or decrypted from Secure Vault with -KeystorePassword (or the

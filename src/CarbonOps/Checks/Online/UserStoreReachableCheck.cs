@@ -74,7 +74,7 @@ namespace CarbonOps.Checks.Online
             {
                 answer.Reached
                     ? Pass(context, expected, Mask(answer.Detail, password), target, $"{display} accepts the user store's bind, and its user search base exists.")
-                    : Fail(context, expected, answer.Reason, target, Mask($"{display}: {answer.Detail}", password)),
+                    : Fail(context, expected, answer.Reason, target, $"{display}: {Mask(answer.Detail, password)}"),
             };
         }
 
