@@ -4,7 +4,7 @@ namespace CarbonOps
     public sealed class CheckInfo
     {
         internal CheckInfo(string id, string title, string category, CheckSeverity severity, CheckScope scope,
-            bool canRemediate, string reference, string description)
+            bool canRemediate, string reference, string description, string referencePage)
         {
             Id = id;
             Title = title;
@@ -14,6 +14,7 @@ namespace CarbonOps
             CanRemediate = canRemediate;
             Reference = reference;
             Description = description;
+            ReferencePage = referencePage;
         }
 
         public string Id { get; }
@@ -24,5 +25,7 @@ namespace CarbonOps
         public bool CanRemediate { get; }
         public string Reference { get; }
         public string Description { get; }
+        /// <summary>The check's reference page (checks/&lt;Id&gt;.md in the module folder): the guide's words, the exact rule, the remedy, an example.</summary>
+        public string ReferencePage { get; }
     }
 }
