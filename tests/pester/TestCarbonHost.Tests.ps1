@@ -87,11 +87,19 @@ Describe 'Test-CarbonHost on this machine' {
         }
     }
 
+    It 'ships a reference page for every check where ReferencePage says' {
+        $checks = Get-CarbonCheck
+        $missing = $checks | Where-Object { -not (Test-Path -LiteralPath $_.ReferencePage) }
+        $missing.Id | Should -BeNullOrEmpty
+        (Get-Content -Raw (Get-CarbonCheck Host.Firewall).ReferencePage) | Should -Match '(?m)^# Host\.Firewall$'
+        ((Get-CarbonCheck Host.Firewall | Format-Table | Out-String -Width 250) -split "`n" | Select-String 'checks/Host.Firewall.md') | Should -Not -BeNullOrEmpty
+    }
+
     It 'lists the new checks in the catalogue' {
         $ids = (Get-CarbonCheck).Id
         foreach ($id in 'Host.Cpu', 'Host.Disk', 'Host.ConfigValidation', 'Host.HostnameResolves', 'Java.Home', 'Java.OnPath',
                  'Java.Version', 'Java.Vendor', 'Java.JcePolicy', 'Java.Snappy', 'Os.Distribution', 'Apps.Ant', 'Apps.ActiveMqClient',
-                 'Apps.Maven', 'Apps.Svn') {
+                 'Apps.Maven', 'Apps.Svn', 'Host.Firewall', 'Host.SecurityUpdates', 'Host.ListeningServices') {
             $ids | Should -Contain $id
         }
     }
