@@ -48,7 +48,7 @@ namespace CarbonOps.Tests.Checks
             var result = Evaluate(table);
             Assert.Equal(CheckOutcome.Warning, result.Outcome);
             Assert.Equal("0.0.0.0:25/tcp process not visible, user root; [::]:111/tcp rpcbind (pid 40, user svc); 0.0.0.0:3306/tcp mariadbd (pid 30, user svc); "
-                + "192.0.2.2:8080/tcp java (pid 50, user svc) 1 listening socket(s) belong to processes this user cannot see", result.Actual);
+                + "192.0.2.2:8080/tcp java (pid 50, user svc) (1 listening socket(s) belong to processes this user cannot see)", result.Actual);
         }
 
         [LinuxFact]

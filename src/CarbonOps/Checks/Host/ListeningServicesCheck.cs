@@ -34,7 +34,7 @@ namespace CarbonOps.Checks.Host
                 .GroupBy(s => new { s.Address, s.Port }).Select(g => g.First())
                 .OrderBy(s => s.Port).ThenBy(s => s.Address, StringComparer.Ordinal)
                 .Select(Describe).ToList();
-            var note = table.OwnersComplete ? "" : " " + table.Note;
+            var note = table.OwnersComplete ? "" : " (" + table.Note.TrimEnd('.') + ")";
             if (foreign.Count == 0)
             {
                 return Pass(context, expected, "No other service listens beyond loopback" + note, target);
