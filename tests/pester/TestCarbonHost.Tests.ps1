@@ -93,6 +93,10 @@ Describe 'Test-CarbonHost on this machine' {
         $missing.Id | Should -BeNullOrEmpty
         (Get-Content -Raw (Get-CarbonCheck Host.Firewall).ReferencePage) | Should -Match '(?m)^# Host\.Firewall$'
         ((Get-CarbonCheck Host.Firewall | Format-Table | Out-String -Width 250) -split "`n" | Select-String 'checks/Host.Firewall.md') | Should -Not -BeNullOrEmpty
+        # As it comes back through remoting: the Deserialized twin of the view shows the page too.
+        $remote = [System.Management.Automation.PSSerializer]::Deserialize([System.Management.Automation.PSSerializer]::Serialize((Get-CarbonCheck Host.Firewall)))
+        $remote.PSObject.TypeNames[0] | Should -Be 'Deserialized.CarbonOps.CheckInfo'
+        ($remote | Format-Table | Out-String -Width 250) | Should -Match 'checks/Host\.Firewall\.md'
     }
 
     It 'lists the new checks in the catalogue' {

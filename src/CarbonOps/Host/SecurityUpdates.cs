@@ -30,29 +30,29 @@ namespace CarbonOps.Host
 
     /// <summary>
     /// Pending security updates from what the package manager already has on disk; nothing here goes to the network.
-    /// apt: a simulated `apt-get dist-upgrade` (kernel updates need new packages, which plain upgrade holds back),
-    /// counting the packages whose new version comes from a security archive. dnf/yum: `updateinfo list` of the
-    /// security advisories, from the cache only (-C).
+    /// apt: `apt list --upgradable`, counting the installed packages whose candidate comes from a security suite
+    /// (it reads the same lists as a simulated upgrade, without the resolver, at about a third of the time).
+    /// dnf/yum: `updateinfo list` of the security advisories, from the cache only (-C).
     /// </summary>
     public static class SecurityUpdateReader
     {
         private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(120);
-        private static readonly Regex AptInstall = new Regex(@"^Inst\s+(?<pkg>\S+)\s+(\[[^\]]*\]\s+)?\((?<ver>\S+)\s+(?<origins>[^\[)]*)", RegexOptions.CultureInvariant);
+        private static readonly Regex AptUpgradable = new Regex(@"^(?<pkg>[^/\s]+)/(?<suites>\S+)\s+\S+\s+\S+\s+\[upgradable from:", RegexOptions.CultureInvariant);
         private static readonly Regex UpdateInfo = new Regex(@"^\S+\s+(\S+/)?Sec\.?\s+(?<pkg>\S+)\s*$|^\S+\s+security\s+(?<pkg>\S+)\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
         private static readonly object CacheLock = new object();
         private static string cacheKey;
         private static PendingSecurityUpdates cached;
 
-        /// <summary>The packages of `apt-get -s dist-upgrade` output whose candidate comes from a security archive (Debian-Security, *-security).</summary>
-        public static List<string> ParseAptSimulation(string text) =>
+        /// <summary>
+        /// The packages of `apt list --upgradable` ("name/suite[,suite] version arch [upgradable from: old]") whose
+        /// candidate is in a security suite (bookworm-security, oldstable-security, jammy-security).
+        /// </summary>
+        public static List<string> ParseAptUpgradable(string text) =>
             (text ?? "").Replace("\r", "").Split('\n')
-                .Select(l => AptInstall.Match(l))
-                .Where(m => m.Success && m.Groups["origins"].Value.Split(',').Any(IsSecurityOrigin))
+                .Select(l => AptUpgradable.Match(l.Trim()))
+                .Where(m => m.Success && m.Groups["suites"].Value.Split(',').Any(suite => suite.EndsWith("-security", StringComparison.OrdinalIgnoreCase)))
                 .Select(m => m.Groups["pkg"].Value)
                 .Distinct(StringComparer.Ordinal).ToList();
-
-        private static bool IsSecurityOrigin(string origin) =>
-            origin.IndexOf("-security", StringComparison.OrdinalIgnoreCase) >= 0 || origin.IndexOf("Security:", StringComparison.OrdinalIgnoreCase) >= 0;
 
         /// <summary>The packages of `dnf updateinfo list --security` / `yum updateinfo list security` (advisory, type, package).</summary>
         public static List<string> ParseUpdateInfo(string text) =>
@@ -65,11 +65,11 @@ namespace CarbonOps.Host
         /// <summary>Reads the host's package manager; the answer is kept while its metadata and the installed set stay the same.</summary>
         public static PendingSecurityUpdates ReadLinux()
         {
-            var apt = ExecutableSearch.FindSystemProgram("apt-get");
+            var apt = ExecutableSearch.FindSystemProgram("apt");
             var dnf = ExecutableSearch.FindSystemProgram("dnf") ?? ExecutableSearch.FindSystemProgram("yum");
             if (apt == null && dnf == null)
             {
-                return PendingSecurityUpdates.Unknown(null, "No apt-get, dnf or yum on this host: pending security updates are not read here.");
+                return PendingSecurityUpdates.Unknown(null, "No apt, dnf or yum on this host: pending security updates are not read here.");
             }
             var lists = apt != null ? "/var/lib/apt/lists" : "/var/cache/" + Path.GetFileName(dnf);
             var installed = apt != null ? "/var/lib/dpkg/status" : "/var/lib/rpm";
@@ -97,12 +97,12 @@ namespace CarbonOps.Host
             {
                 return PendingSecurityUpdates.Unknown("apt", $"apt has no package lists in {lists} (apt-get update has not been run): it cannot tell which updates are pending.");
             }
-            var output = ProcessRunner.Run(apt, new[] { "-s", "-q", "-o", "Debug::NoLocking=true", "-o", "APT::Get::Show-User-Simulation-Note=false", "dist-upgrade" }, Timeout);
+            var output = ProcessRunner.Run(apt, new[] { "list", "--upgradable" }, Timeout);
             if (output.ExitCode != 0)
             {
-                return PendingSecurityUpdates.Unknown("apt", "apt-get -s dist-upgrade failed: " + (output.StartError ?? (output.TimedOut ? "no answer in time" : output.StdErr.Trim())));
+                return PendingSecurityUpdates.Unknown("apt", "apt list --upgradable failed: " + (output.StartError ?? (output.TimedOut ? "no answer in time" : output.StdErr.Trim())));
             }
-            return new PendingSecurityUpdates("apt", ParseAptSimulation(output.StdOut), metadata);
+            return new PendingSecurityUpdates("apt", ParseAptUpgradable(output.StdOut), metadata);
         }
 
         private static PendingSecurityUpdates ReadUpdateInfo(string tool, DateTime? metadata)

@@ -10,17 +10,14 @@ namespace CarbonOps.Tests.Checks
 {
     public class SecurityUpdatesCheckTests
     {
-        // Lines of `apt-get -s dist-upgrade` on Debian 12 and Ubuntu 22.04: security candidates, others, and removals.
-        private const string AptSimulation = @"NOTE: This is only a simulation!
-Reading package lists...
-Inst base-files [12.4+deb12u11] (12.4+deb12u15 Debian:12.15/oldstable [amd64])
-Inst libgcrypt20 [1.10.1-3] (1.10.1-3+deb12u1 Debian:12.15/oldstable, Debian-Security:12/oldstable-security [amd64])
-Inst liblzma-dev [5.4.1-1] (5.4.1-1+deb12u2 Debian-Security:12/oldstable-security [amd64]) []
-Inst linux-image-6.1.0-41-amd64 (6.1.158-1 Debian-Security:12/oldstable-security [amd64])
-Inst libc6 [2.35-0ubuntu3.1] (2.35-0ubuntu3.4 Ubuntu:22.04/jammy-updates, Ubuntu:22.04/jammy-security [amd64])
-Inst tzdata [2024a-0ubuntu0.22.04] (2025b-0ubuntu0.22.04 Ubuntu:22.04/jammy-updates [all])
-Conf libgcrypt20 (1.10.1-3+deb12u1 Debian:12.15/oldstable, Debian-Security:12/oldstable-security [amd64])
-Remv linux-image-6.1.0-9-amd64 [6.1.27-1]
+        // `apt list --upgradable` on Debian 12 (these lines from this kind of machine) and Ubuntu 22.04: security suites, others.
+        private const string AptUpgradable = @"Listing...
+appstream/oldstable 0.16.1-2+b1 amd64 [upgradable from: 0.16.1-2]
+apt-transport-https/oldstable-security 2.6.2 all [upgradable from: 2.6.1]
+libgcrypt20/oldstable,oldstable-security 1.10.1-3+deb12u1 amd64 [upgradable from: 1.10.1-3]
+linux-image-amd64/bookworm-security 6.1.158-1 amd64 [upgradable from: 6.1.153-1]
+libc6/jammy-updates,jammy-security 2.35-0ubuntu3.4 amd64 [upgradable from: 2.35-0ubuntu3.1]
+tzdata/jammy-updates 2025b-0ubuntu0.22.04 all [upgradable from: 2024a-0ubuntu0.22.04]
 ";
 
         private static CheckResult Evaluate(PendingSecurityUpdates updates) =>
@@ -29,9 +26,9 @@ Remv linux-image-6.1.0-9-amd64 [6.1.27-1]
         [Fact]
         public void AptCountsOnlyCandidatesFromASecurityArchive()
         {
-            Assert.Equal(new[] { "libgcrypt20", "liblzma-dev", "linux-image-6.1.0-41-amd64", "libc6" }, SecurityUpdateReader.ParseAptSimulation(AptSimulation).ToArray());
-            var none = string.Join("\n", AptSimulation.Split('\n').Where(l => !l.Contains("ecurity")));
-            Assert.Empty(SecurityUpdateReader.ParseAptSimulation(none));
+            Assert.Equal(new[] { "apt-transport-https", "libgcrypt20", "linux-image-amd64", "libc6" }, SecurityUpdateReader.ParseAptUpgradable(AptUpgradable).ToArray());
+            var none = string.Join("\n", AptUpgradable.Split('\n').Where(l => !l.Contains("-security")));
+            Assert.Empty(SecurityUpdateReader.ParseAptUpgradable(none));
         }
 
         [Fact]
@@ -46,9 +43,9 @@ Remv linux-image-6.1.0-9-amd64 [6.1.27-1]
         [Fact]
         public void PendingUpdatesWarnWithTheCountAndNoneIsAPass()
         {
-            var pending = Evaluate(new PendingSecurityUpdates("apt", SecurityUpdateReader.ParseAptSimulation(AptSimulation), new DateTime(2026, 12, 3, 23, 4, 0, DateTimeKind.Utc)));
+            var pending = Evaluate(new PendingSecurityUpdates("apt", SecurityUpdateReader.ParseAptUpgradable(AptUpgradable), new DateTime(2026, 12, 3, 23, 4, 0, DateTimeKind.Utc)));
             Assert.Equal(CheckOutcome.Warning, pending.Outcome);
-            Assert.Equal("apt: 4 pending security update(s) (package lists of 2026-12-03 23:04 UTC): libgcrypt20, liblzma-dev, linux-image-6.1.0-41-amd64, libc6", pending.Actual);
+            Assert.Equal("apt: 4 pending security update(s) (package lists of 2026-12-03 23:04 UTC): apt-transport-https, libgcrypt20, linux-image-amd64, libc6", pending.Actual);
             Assert.Equal(CheckOutcome.Pass, Evaluate(new PendingSecurityUpdates("apt", new string[0], null)).Outcome);
         }
 
@@ -66,6 +63,7 @@ Remv linux-image-6.1.0-9-amd64 [6.1.27-1]
             var read = SecurityUpdateReader.ReadLinux();
             Assert.Equal("apt", read.Source);
             Assert.NotNull(read.Packages);
+            // Counted another way: a simulated dist-upgrade's Inst lines from a security archive (they agree while no update needs a new package).
             var independent = Fixtures.Shell("apt-get -s -o Debug::NoLocking=true dist-upgrade 2>/dev/null | grep '^Inst ' | grep -c -- '-security' || true");
             Assert.Equal(int.Parse(independent), read.Packages.Count);
             Assert.Same(read, SecurityUpdateReader.ReadLinux()); // kept while the lists and dpkg status are unchanged
@@ -76,9 +74,9 @@ Remv linux-image-6.1.0-9-amd64 [6.1.27-1]
     {
         public AptFactAttribute()
         {
-            if (!OperatingSystem.IsLinux() || ExternalTool.Find("apt-get") == null)
+            if (!OperatingSystem.IsLinux() || ExternalTool.Find("apt") == null)
             {
-                Skip = "No apt-get here: the live apt reading needs a Debian-family host.";
+                Skip = "No apt here: the live apt reading needs a Debian-family host.";
             }
             else if (!System.IO.Directory.Exists("/var/lib/apt/lists") || !System.IO.Directory.EnumerateFiles("/var/lib/apt/lists", "*Packages*").Any())
             {
