@@ -20,7 +20,8 @@ namespace CarbonOps.Host
         private static readonly Regex Ports = new Regex(@"\b(?<p>tcp|udp|th|sctp)\s+dport\s+(?<neg>!=\s*)?(?<spec>\{[^}]*\}|@\S+|\S+)", RegexOptions.CultureInvariant);
         private static readonly Regex Protocol = new Regex(@"\b(meta\s+l4proto|ip\s+protocol|ip6\s+nexthdr)\s+(?<p>tcp|udp)\b", RegexOptions.CultureInvariant);
         private static readonly Regex Loopback = new Regex(@"\biif(name)?\s+""?lo""?(\s|$)", RegexOptions.CultureInvariant);
-        private static readonly Regex State = new Regex(@"\bct\s+state\s+(?<s>\{[^}]*\}|\S+)", RegexOptions.CultureInvariant);
+        // "ct status dnat" (firewalld) accepts what a port forward already let in: not an opening of its own.
+        private static readonly Regex State = new Regex(@"\bct\s+(state|status)\s+(?<s>\{[^}]*\}|\S+)", RegexOptions.CultureInvariant);
         private static readonly Regex Icmp = new Regex(@"\b(icmp|icmpv6)\s+type\b|\b(meta\s+l4proto|ip\s+protocol|ip6\s+nexthdr)\s+(icmp|icmpv6|ipv6-icmp|\{[^}]*icmp[^}]*\})", RegexOptions.CultureInvariant);
         private static readonly Regex Elements = new Regex(@"elements\s*=\s*\{(?<e>[^}]*)\}", RegexOptions.CultureInvariant | RegexOptions.Singleline);
 

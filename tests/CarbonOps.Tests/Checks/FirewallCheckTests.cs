@@ -146,6 +146,52 @@ table inet filter {{
         }
 
         [NetnsFact]
+        public void FirewalldsNftablesRulesAreReadThroughItsZoneChains()
+        {
+            // The shape firewalld (nftables backend) writes: an accept-policy base chain ending in a reject, zones by interface.
+            const string ruleset = @"
+table inet firewalld {
+  chain filter_INPUT {
+    type filter hook input priority filter + 10; policy accept;
+    ct state { established, related } accept
+    ct status dnat accept
+    iifname ""lo"" accept
+    ct state invalid drop
+    jump filter_INPUT_POLICIES
+    reject with icmpx admin-prohibited
+  }
+  chain filter_INPUT_POLICIES {
+    iifname ""eth0"" jump filter_IN_public
+    iifname ""eth0"" reject with icmpx admin-prohibited
+    jump filter_IN_public
+    reject with icmpx admin-prohibited
+  }
+  chain filter_IN_public {
+    jump filter_IN_public_allow
+    meta l4proto { icmp, ipv6-icmp } accept
+  }
+  chain filter_IN_public_allow {
+    tcp dport 22 accept
+    ip6 daddr fe80::/64 udp dport 546 accept
+    tcp dport 9443 accept
+    tcp dport 9090 accept
+  }
+}
+";
+            using var temp = new TempFolder();
+            var home = temp.CopyHome(TestPaths.SampleHome);
+            var filter = NftRuleset.Parse(NetworkNamespace.Listing(temp, ruleset));
+            Assert.True(filter.DefaultDeny);
+            Assert.Empty(filter.Unread);
+            var result = Evaluate(filter, home);
+            Assert.Equal(CheckOutcome.Warning, result.Outcome);
+            Assert.Contains("product port(s) blocked: 9763/tcp, 9999/tcp, 8280/tcp, 8243/tcp", result.Actual);
+            Assert.Contains("other ports open: udp/546 where ip6 daddr fe80::/64; tcp/9090", result.Actual);
+            Assert.DoesNotContain("iifname", result.Actual);
+            Assert.DoesNotContain("ct status", result.Actual);
+        }
+
+        [NetnsFact]
         public void TheModuleReadsTheFirewallOfItsOwnNamespace()
         {
             using var temp = new TempFolder();

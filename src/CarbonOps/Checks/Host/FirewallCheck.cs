@@ -56,7 +56,9 @@ namespace CarbonOps.Checks.Host
                 problems.Add("inbound default is accept: every port no rule drops is open");
             }
             var allowed = new HashSet<int>(ports.Allowed) { SshPort };
-            var others = filter.Openings.Select(r => Beyond(r, allowed)).Where(r => r != null).Distinct().ToList();
+            // A rule reached by several jumps (firewalld's zone chains) is named once, with its broadest reach.
+            var others = filter.Openings.GroupBy(r => r.Text).Select(g => g.OrderBy(r => r.Condition?.Length ?? 0).First())
+                .Select(r => Beyond(r, allowed)).Where(r => r != null).Distinct().ToList();
             if (others.Count > 0)
             {
                 problems.Add($"other ports open: {string.Join("; ", others)}");
