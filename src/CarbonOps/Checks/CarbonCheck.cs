@@ -30,12 +30,7 @@ namespace CarbonOps.Checks
         {
         }
 
-        public CheckInfo ToInfo() => new CheckInfo(Id, Title, Category, Severity, Scope, CanRemediate, Reference, Description, ReferencePage);
-
-        /// <summary>Where the module keeps this check's page: checks/&lt;Id&gt;.md beside CarbonOps.dll (the build copies docs/checks there).</summary>
-        public string ReferencePage => System.IO.Path.Combine(PagesFolder, Id + ".md");
-
-        public static string PagesFolder => System.IO.Path.Combine(System.IO.Path.GetDirectoryName(typeof(CarbonCheck).Assembly.Location) ?? "", "checks");
+        public CheckInfo ToInfo() => new CheckInfo(Id, Title, Category, Severity, Scope, CanRemediate, Reference, Description);
 
         protected CheckResult Result(CheckContext context, CheckOutcome outcome, string expected, string actual, string message, string target) =>
             new CheckResult(Id, Title, Category, Severity, outcome, expected, actual, message,

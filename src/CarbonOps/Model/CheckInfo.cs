@@ -4,7 +4,7 @@ namespace CarbonOps
     public sealed class CheckInfo
     {
         internal CheckInfo(string id, string title, string category, CheckSeverity severity, CheckScope scope,
-            bool canRemediate, string reference, string description, string referencePage)
+            bool canRemediate, string reference, string description)
         {
             Id = id;
             Title = title;
@@ -14,7 +14,6 @@ namespace CarbonOps
             CanRemediate = canRemediate;
             Reference = reference;
             Description = description;
-            ReferencePage = referencePage;
         }
 
         public string Id { get; }
@@ -25,7 +24,11 @@ namespace CarbonOps
         public bool CanRemediate { get; }
         public string Reference { get; }
         public string Description { get; }
-        /// <summary>The check's reference page (checks/&lt;Id&gt;.md in the module folder): the guide's words, the exact rule, the remedy, an example.</summary>
-        public string ReferencePage { get; }
+        /// <summary>
+        /// The check's reference page, checks/&lt;Id&gt;.md beside CarbonOps.dll (the build copies docs/checks there):
+        /// the guide's words, the exact rule, the outcomes, the remedy, an example.
+        /// </summary>
+        public string ReferencePage =>
+            System.IO.Path.Combine(System.IO.Path.GetDirectoryName(typeof(CheckInfo).Assembly.Location) ?? "", "checks", Id + ".md");
     }
 }

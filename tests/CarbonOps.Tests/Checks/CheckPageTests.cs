@@ -103,7 +103,7 @@ namespace CarbonOps.Tests.Checks
         public void GetCarbonCheckNamesThePageBesideTheModule()
         {
             var info = CheckCatalog.Find("Host.Firewall").ToInfo();
-            Assert.Equal(Path.Combine(Path.GetDirectoryName(typeof(CarbonCheck).Assembly.Location), "checks", "Host.Firewall.md"), info.ReferencePage);
+            Assert.Equal(Path.Combine(Path.GetDirectoryName(typeof(CheckInfo).Assembly.Location), "checks", "Host.Firewall.md"), info.ReferencePage);
         }
     }
 }
