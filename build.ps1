@@ -72,6 +72,8 @@ function Invoke-Build {
         Where-Object { $_.Name -notlike 'System.*' -and -not (Test-Path (Join-Path $moduleOut $_.Name)) } |
         Copy-Item -Destination $moduleOut
     Copy-Item (Join-Path $root 'module/*') $moduleOut -Recurse
+    # Each check's reference page; Get-CarbonCheck's ReferencePage points here.
+    Copy-Item (Join-Path $root 'docs/checks') (Join-Path $moduleOut 'checks') -Recurse
     # The DSC resource manifest carries the module's version, stamped here from the one place it lives.
     $dscManifest = Join-Path $moduleOut 'CarbonOps.dsc.resource.json'
     (Get-Content -Raw $dscManifest) -replace '"version": "0\.0\.0"', "`"version`": `"$version`"" | Set-Content -NoNewline $dscManifest
