@@ -52,5 +52,11 @@ namespace CarbonOps.Checks
 
         /// <summary>A certificate that expires within this many days is a warning (Security.CertificateExpiry).</summary>
         public int CertificateExpiryDays { get; set; } = 30;
+
+        /// <summary>Online checks may open connections to the databases and LDAP servers of the homes (-Online).</summary>
+        public bool Online { get; set; }
+
+        /// <summary>How long an online check waits for each connect, login or query.</summary>
+        public int OnlineTimeoutSeconds { get; set; } = 5;
     }
 }
