@@ -145,7 +145,8 @@ namespace CarbonOps.Tests.Checks
         }
 
         [Theory]
-        [InlineData("ID=rhel\nNAME=\"Red Hat Enterprise Linux Server\"\nVERSION=\"7.9 (Maipo)\"\nPRETTY_NAME=\"Red Hat Enterprise Linux Server 7.9 (Maipo)\"", CheckOutcome.Pass)]
+        [InlineData("ID=rhel\nNAME=\"Red Hat Enterprise Linux\"\nVERSION=\"9.4 (Plow)\"\nPRETTY_NAME=\"Red Hat Enterprise Linux 9.4 (Plow)\"", CheckOutcome.Pass)]
+        [InlineData("ID=rhel\nNAME=\"Red Hat Enterprise Linux Server\"\nVERSION=\"7.9 (Maipo)\"\nPRETTY_NAME=\"Red Hat Enterprise Linux Server 7.9 (Maipo)\"", CheckOutcome.Fail)]
         [InlineData("ID=ubuntu\nVERSION_ID=\"22.04\"\nVERSION=\"22.04.4 LTS (Jammy Jellyfish)\"\nPRETTY_NAME=\"Ubuntu 22.04.4 LTS\"", CheckOutcome.Pass)]
         [InlineData("ID=ubuntu\nVERSION_ID=\"14.04\"\nVERSION=\"14.04.6 LTS, Trusty Tahr\"\nPRETTY_NAME=\"Ubuntu 14.04.6 LTS\"", CheckOutcome.Fail)]
         [InlineData("ID=\"centos\"\nID_LIKE=\"rhel fedora\"\nPRETTY_NAME=\"CentOS Linux 7 (Core)\"", CheckOutcome.Warning)]

@@ -48,6 +48,7 @@ namespace CarbonOps.Checks.Host
             new Release(WindowsServer, "2025", 2034, 10),
         };
 
+        private static readonly Regex LeadingVersion = new Regex(@"^\d+(\.\d+)?", RegexOptions.CultureInvariant);
         private static readonly Regex WindowsServerYear = new Regex(@"Windows Server (?<y>\d{4})", RegexOptions.CultureInvariant);
 
         public override string Id => "Os.Distribution";
@@ -68,6 +69,8 @@ namespace CarbonOps.Checks.Host
             const string expected = "a supported release of Red Hat Enterprise Linux or Ubuntu Server LTS";
             var id = (os.Id ?? "").ToLowerInvariant();
             var today = context.Options.Today;
+            // VERSION_ID, or the number VERSION starts with ("14.04.6 LTS, Trusty Tahr") where an os-release lacks it.
+            var versionId = os.VersionId ?? (LeadingVersion.Match(os.Version ?? "") is var m && m.Success ? m.Value : null);
             if (os.Platform == HostPlatform.Windows)
             {
                 var year = WindowsServerYear.Match(os.Display);
@@ -79,18 +82,18 @@ namespace CarbonOps.Checks.Host
             }
             if (os.Platform == HostPlatform.Linux && id == "rhel")
             {
-                var major = (os.VersionId ?? "").Split('.')[0];
-                return Judge(context, expected, $"{Rhel} {(os.VersionId ?? "(version unknown)")}", Find(Rhel, major), today, recommended: true);
+                var major = (versionId ?? "").Split('.')[0];
+                return Judge(context, expected, $"{Rhel} {versionId ?? "(version unknown)"}", Find(Rhel, major), today, recommended: true);
             }
             if (os.Platform == HostPlatform.Linux && id == "ubuntu")
             {
                 var lts = (os.Version ?? "").IndexOf("LTS", StringComparison.Ordinal) >= 0;
-                var label = $"{Ubuntu} {os.VersionId ?? os.Version}{(lts ? " LTS" : "")}";
+                var label = $"{Ubuntu} {versionId ?? os.Version}{(lts ? " LTS" : "")}";
                 if (!lts)
                 {
                     return Warn(context, expected, label, context.ComputerName, $"{label} is not a long-term support release of Ubuntu; the guide recommends Ubuntu Server LTS.");
                 }
-                return Judge(context, expected, label, Find(Ubuntu, os.VersionId), today, recommended: true);
+                return Judge(context, expected, label, Find(Ubuntu, versionId), today, recommended: true);
             }
             var like = (os.IdLike ?? "").IndexOf("rhel", StringComparison.OrdinalIgnoreCase) >= 0 ? " It is RHEL-compatible, not RHEL." : "";
             return Warn(context, expected, os.Display, context.ComputerName, $"{os.Display} is not an operating system the guide recommends (recommended, not required).{like}");
