@@ -105,7 +105,8 @@ namespace CarbonOps.Remedies
             {
                 context.Record(axis2.Path, $"transportSender[{name}]/parameter[Proxy]/Configuration/ProxyHost", null, host);
                 context.Record(axis2.Path, $"transportSender[{name}]/parameter[Proxy]/Configuration/ProxyPort", null, portText);
-                axis2.AppendChild(sender(), $"<parameter name=\"Proxy\"><Configuration><ProxyHost>{RemedyXml.Escape(host)}</ProxyHost><ProxyPort>{portText}</ProxyPort></Configuration></parameter>");
+                axis2.AppendChild(sender(), "<parameter name=\"Proxy\">\n    <Configuration>\n" +
+                    $"        <ProxyHost>{RemedyXml.Escape(host)}</ProxyHost>\n        <ProxyPort>{portText}</ProxyPort>\n    </Configuration>\n</parameter>");
                 return;
             }
             Func<XElement> configuration = () => RemedyXml.Child(parameter(), "Configuration");

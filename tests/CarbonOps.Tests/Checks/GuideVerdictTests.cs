@@ -261,8 +261,9 @@ namespace CarbonOps.Tests.Checks
 
             var again = Assert.Single(SecurityCheckTests.Remediate(new ConsoleAccessCheck(), home, options));
             Assert.Equal(ChangeStatus.AlreadyCompliant, again.Status);
-            var manifest = File.ReadAllText(Path.Combine(created.BackupPath, "manifest.tsv"));
-            Assert.Contains("context.xml", manifest);
+            BackupRestorer.Restore(BackupStore.Read(created.BackupPath), (_, _) => true).ToList();
+            Assert.False(File.Exists(file)); // the run created it, so a restore removes it
+            Assert.Equal(CheckOutcome.Fail, Product(new ConsoleAccessCheck(), home).Outcome);
         }
 
         // 8. "You can use the embedded H2 database ... as the local registry in a registry mount."
@@ -395,8 +396,9 @@ namespace CarbonOps.Tests.Checks
             Assert.Equal("proxy.example.com", configuration.Element("ProxyHost").Value);
             Assert.Equal("3128", configuration.Element("ProxyPort").Value);
             Assert.Contains("axis2.xml sender http-commons: Proxy=ProxyHost=proxy.example.com ProxyPort=3128", Product(new ProxyCheck(), home).Actual);
-            var diff = LineDiff.Compare(System.Text.Encoding.UTF8.GetBytes(string.Join("\n", before)), File.ReadAllBytes(axis2));
+            var diff = LineDiff.Compare(System.Text.Encoding.UTF8.GetBytes(string.Join("\n", before) + "\n"), File.ReadAllBytes(axis2));
             Assert.Empty(diff.Removed);
+            Assert.Contains("                <ProxyHost>proxy.example.com</ProxyHost>", diff.Added);
             var again = ps.Run("param($h) Set-CarbonProxy -ProductHome $h -OutboundProxy proxy.example.com:3128 -PassThru -Confirm:$false", new Hashtable { ["h"] = home });
             Assert.All(again.Of<ChangeResult>(), c => Assert.Equal(ChangeStatus.AlreadyCompliant, c.Status));
         }
