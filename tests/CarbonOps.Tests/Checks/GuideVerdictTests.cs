@@ -314,6 +314,74 @@ namespace CarbonOps.Tests.Checks
             Assert.Equal(CheckOutcome.Fail, Product(new EmbeddedH2Check(), MountedHome(temp, "h2mount", mountedOnH2, realmMoved: true)).Outcome);
         }
 
+        private const string CorpusMount =
+            "    <dbConfig name=\"mountregistry\">\n        <dataSource>jdbc/WSO2RegistryDB</dataSource>\n    </dbConfig>\n" +
+            "    <remoteInstance url=\"https://localhost:9443/registry\">\n        <id>mountgov</id>\n        <dbConfig>mountregistry</dbConfig>\n        <readOnly>false</readOnly>\n" +
+            "        <registryRoot>/</registryRoot>\n    </remoteInstance>\n" +
+            "    <mount path=\"/_system/config\" overwrite=\"true\">\n        <instanceId>mountgov</instanceId>\n        <targetPath>/_system/config</targetPath>\n    </mount>\n" +
+            "    <mount path=\"/_system/governance\" overwrite=\"true\">\n        <instanceId>mountgov</instanceId>\n        <targetPath>/_system/governance</targetPath>\n    </mount>\n";
+
+        [CorpusTheory]
+        [MemberData(nameof(CorpusData.Homes), MemberType = typeof(CorpusData))]
+        public void EveryCorpusHomeMountedTheGuidesWayKeepsH2OnlyAsItsLocalRegistry(string relative)
+        {
+            using var temp = new TempFolder();
+            var home = temp.CopyHome(TestPaths.CorpusPath(relative));
+            void Splice(string file, string before, string insert)
+            {
+                var path = Path.Combine(home, file);
+                var text = File.ReadAllText(path);
+                var at = text.IndexOf(before, StringComparison.Ordinal);
+                Assert.True(at > 0, $"{before} in {file}");
+                File.WriteAllText(path, text.Insert(at, insert));
+            }
+            Splice(CarbonPaths.MasterDatasourcesXml, "</datasources>", MySqlDatasource);
+            Splice(CarbonPaths.RegistryXml, "</wso2registry>", CorpusMount);
+            var realmOnH2 = Product(new EmbeddedH2Check(), home);
+            Assert.Equal(CheckOutcome.Fail, realmOnH2.Outcome);
+            Assert.Contains("WSO2_CARBON_DB", realmOnH2.Actual);
+
+            var userMgt = Path.Combine(home, CarbonPaths.UserMgtXml);
+            File.WriteAllText(userMgt, File.ReadAllText(userMgt).Replace("<Property name=\"dataSource\">jdbc/WSO2CarbonDB</Property>", "<Property name=\"dataSource\">jdbc/WSO2RegistryDB</Property>"));
+            var mounted = Product(new EmbeddedH2Check(), home);
+            var otherH2 = CarbonHome.Open(home).Xml(CarbonPaths.MasterDatasourcesXml).Select("datasources/datasource")
+                .Where(d => d.Descendants().Any(e => e.Name.LocalName == "url" && e.Value.Trim().StartsWith("jdbc:h2:", StringComparison.Ordinal)))
+                .Select(d => d.Elements().First(e => e.Name.LocalName == "name").Value.Trim()).Where(n => n != "WSO2_CARBON_DB").ToList();
+            if (otherH2.Count == 0)
+            {
+                Assert.Equal(CheckOutcome.Pass, mounted.Outcome);
+                Assert.StartsWith("H2 only as the local registry (WSO2_CARBON_DB)", mounted.Actual);
+            }
+            else
+            {
+                Assert.Equal(CheckOutcome.Fail, mounted.Outcome); // API Manager's own H2 databases are not the local registry
+                Assert.Equal("H2: " + string.Join(", ", otherH2), mounted.Actual);
+            }
+        }
+
+        [CorpusTheory]
+        [MemberData(nameof(CorpusData.Homes), MemberType = typeof(CorpusData))]
+        public void EveryCorpusAxis2GetsTheOutboundProxyItsSendersRead(string relative)
+        {
+            using var temp = new TempFolder();
+            var home = temp.CopyHome(TestPaths.CorpusPath(relative));
+            var axis2 = Path.Combine(home, CarbonPaths.Axis2Xml);
+            var before = File.ReadAllBytes(axis2);
+            var commons = CarbonHome.Open(home).Xml(CarbonPaths.Axis2Xml).Root.Elements()
+                .Count(e => e.Name.LocalName == "transportSender" && (string)e.Attribute("class") == Remedies.ProxyRemedy.CommonsHttpSender);
+            using (var session = new EditSession(home))
+            {
+                var remedy = new Remedy(Remedies.ProxyRemedy.CheckId, c => Remedies.ProxyRemedy.SetOutboundProxy(c, "proxy.example.com", 3128, null));
+                var changes = HardeningEngine.RemediateHome(new[] { remedy }, CarbonHome.Open(home), session, new RemediationOptions(), "test", (_, _, _) => true);
+                Assert.All(changes, c => Assert.Equal(ChangeStatus.Changed, c.Status));
+            }
+            var diff = LineDiff.Compare(before, File.ReadAllBytes(axis2));
+            Assert.DoesNotContain(diff.Removed, l => !l.Contains("proxy", StringComparison.OrdinalIgnoreCase)); // a commented-out proxy parameter may be uncommented
+            var report = Product(new ProxyCheck(), home).Actual;
+            Assert.Equal(commons, System.Text.RegularExpressions.Regex.Matches(report, "Proxy=ProxyHost=proxy.example.com ProxyPort=3128").Count);
+            Assert.Contains("proxy.example.com", report);
+        }
+
         // 9. "Ensure that you have a relevant log rotation scheme to manage logs."
         [Fact]
         public void APlainFileAppenderNeverRotatesAndFails()
