@@ -127,7 +127,7 @@ namespace CarbonOps.Tests.Checks
         }
 
         // 4. "Also OpenJDK is not recommended or supported." 5. "you must use JDK 1.6 instead of JDK 1.7"
-        [UnixFact]
+        [PosixFact]
         public void OpenJdkFailsAsJdk18Does()
         {
             var openJdk = Run(new JavaVendorCheck(), JavaCheckTests.WithJavaHome(Fixtures.Jdk("openjdk-1.7.0")));
@@ -136,7 +136,7 @@ namespace CarbonOps.Tests.Checks
             Assert.Equal(CheckOutcome.Pass, Run(new JavaVendorCheck(), JavaCheckTests.WithJavaHome(Fixtures.Jdk("oracle-jdk1.7.0_80"))).Outcome);
         }
 
-        [UnixFact]
+        [PosixFact]
         public void BuildingFromSourceNeedsJdk16()
         {
             var building = new CheckOptions { BuildFromSource = true };
@@ -149,7 +149,7 @@ namespace CarbonOps.Tests.Checks
         }
 
         // 6. "Copy ... i386.jnilib (32bit) or x86_64.jnilib (64bit) ... to the <PRODUCT_HOME> directory."
-        [UnixTheory]
+        [PosixTheory]
         [InlineData(HostPlatform.MacOS, "x86_64.jnilib", CheckOutcome.Pass)]
         [InlineData(HostPlatform.Solaris, "i386.jnilib", CheckOutcome.Pass)]
         [InlineData(HostPlatform.MacOS, "repository/components/lib/snappy-java-1.0.5.jar", CheckOutcome.Fail)]

@@ -229,7 +229,7 @@ namespace CarbonOps.Tests.Checks
             Assert.StartsWith(version + " at ", result.Actual);
         }
 
-        [UnixFact]
+        [PosixFact]
         public void AntOnPathIsFoundThroughItsLink()
         {
             using var temp = new TempFolder();
@@ -276,7 +276,7 @@ namespace CarbonOps.Tests.Checks
             Assert.StartsWith(version, result.Actual);
         }
 
-        [UnixFact]
+        [PosixFact]
         public void SvnIsAskedForItsVersion()
         {
             using var temp = new TempFolder();

@@ -233,13 +233,11 @@ namespace CarbonOps.Tests.Checks
             Assert.Equal(CheckOutcome.Warning, found.Outcome); // a host without its port: Java would use port 80
         }
 
-        [Fact]
+        [PosixFact]
+
+        [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
         public void OpenSecretFilesAreTightenedAndTheOldModesRestored()
         {
-            if (System.OperatingSystem.IsWindows())
-            {
-                return;
-            }
             using var temp = new TempFolder();
             var home = Sample(temp);
             var userMgt = FilePath(home, CarbonPaths.UserMgtXml);
@@ -262,13 +260,11 @@ namespace CarbonOps.Tests.Checks
             Assert.Equal((UnixFileMode)0x180, File.GetUnixFileMode(carbon));
         }
 
-        [Fact]
+        [PosixFact]
+
+        [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
         public void AKeystoreThatIsALinkIsNeitherCheckedNorChanged()
         {
-            if (System.OperatingSystem.IsWindows())
-            {
-                return;
-            }
             using var temp = new TempFolder();
             var home = Sample(temp);
             var outside = temp.Write("elsewhere/shared.jks", "keystore");

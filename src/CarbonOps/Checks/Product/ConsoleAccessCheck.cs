@@ -55,7 +55,7 @@ namespace CarbonOps.Checks.Product
                     && (string)e.Attribute("className") == ConsoleAccessRemedy.ValveClass && !string.IsNullOrEmpty((string)e.Attribute("allow")));
                 if (valve != null)
                 {
-                    return Pass(context, expected, $"RemoteAddrValve allow=\"{(string)valve.Attribute("allow")}\" in {relative}", config.Path);
+                    return Pass(context, expected, $"RemoteAddrValve allow=\"{(string)valve.Attribute("allow")}\" in {relative}", config.Path).AtLine(config.LineOf(valve));
                 }
             }
             foreach (var relative in new[] { CarbonPaths.TomcatWebXml, CarbonPaths.ConsoleWebXml })
@@ -65,10 +65,14 @@ namespace CarbonOps.Checks.Product
                     return Pass(context, expected, $"RemoteAddrFilter allow=\"{filter.Key}\" on {filter.Value} in {relative}", home.FilePath(relative));
                 }
             }
-            var hasDenyOnly = new[] { CarbonPaths.ConsoleContextXml, CarbonPaths.GlobalContextXml, CarbonPaths.CatalinaServerXml }.Where(home.Exists)
-                .Any(r => home.Xml(r).Root.DescendantsAndSelf().Any(e => e.Name.LocalName == "Valve" && (string)e.Attribute("className") == ConsoleAccessRemedy.ValveClass));
-            return Fail(context, expected, hasDenyOnly ? "a RemoteAddrValve without an allow list" : "no address restriction", home.FilePath(CarbonPaths.ConsoleContextXml),
-                "Any client that reaches the server's HTTPS port can open the management console login page.");
+            // The valve without an allow list, or else the console's Context element, where a valve belongs.
+            var denyOnly = new[] { CarbonPaths.ConsoleContextXml, CarbonPaths.GlobalContextXml, CarbonPaths.CatalinaServerXml }.Where(home.Exists).Select(home.Xml)
+                .Select(x => new { Config = x, Valve = x.Root.DescendantsAndSelf().FirstOrDefault(e => e.Name.LocalName == "Valve" && (string)e.Attribute("className") == ConsoleAccessRemedy.ValveClass) })
+                .FirstOrDefault(v => v.Valve != null);
+            var console = home.Xml(CarbonPaths.ConsoleContextXml);
+            return Fail(context, expected, denyOnly != null ? "a RemoteAddrValve without an allow list" : "no address restriction", denyOnly?.Config.Path ?? console.Path,
+                "Any client that reaches the server's HTTPS port can open the management console login page.")
+                .AtLine(denyOnly != null ? denyOnly.Config.LineOf(denyOnly.Valve) : console.LineOf(console.Root));
         }
 
         public override void Remediate(RemediationContext context) =>

@@ -36,6 +36,7 @@ namespace CarbonOps.Checks.Product
             const string expected = "no datasource URL starts with jdbc:h2: (the local registry of a registry mount may)";
             var sources = config.Select("datasources/datasource").Select(d => new
             {
+                Element = d,
                 Name = Child(d, "name")?.Value.Trim() ?? "(unnamed)",
                 Jndi = Child(Child(d, "jndiConfig"), "name")?.Value.Trim(),
                 Url = Child(d, "definition")?.Descendants().FirstOrDefault(e => e.Name.LocalName == "url")?.Value.Trim() ?? "",
@@ -65,7 +66,8 @@ namespace CarbonOps.Checks.Product
                 ? ""
                 : IsH2(realmJndi) ? " The user realm's dataSource is on H2 too." : IsH2(mount.MountedJndi) ? " The registry mount itself points at H2." : "";
             return Fail(context, expected, "H2: " + names, config.Path,
-                $"These datasources use the embedded H2 database, which is not for production (only as the local registry of a registry mount): {names}.{why}");
+                $"These datasources use the embedded H2 database, which is not for production (only as the local registry of a registry mount): {names}.{why}")
+                .AtLine(config.LineOf(others[0].Element));
         }
 
         private sealed class Mount
