@@ -56,7 +56,7 @@ Describe 'Test-CarbonHost on this machine' {
             $env:JAVA_HOME = Join-Path $Jdks 'openjdk-1.7.0'
             $java = Test-CarbonHost -CheckId Java.Version, Java.Vendor, Java.Home
             ($java | Where-Object CheckId -eq Java.Version).Outcome | Should -Be Pass
-            ($java | Where-Object CheckId -eq Java.Vendor).Outcome | Should -Be Warning
+            ($java | Where-Object CheckId -eq Java.Vendor).Outcome | Should -Be Fail   # the guide: OpenJDK is not recommended or supported
             ($java | Where-Object CheckId -eq Java.Home).Target | Should -Be (Join-Path $Jdks 'openjdk-1.7.0' | Resolve-Path).ProviderPath
         } finally {
             $env:JAVA_HOME = $saved

@@ -23,6 +23,9 @@ namespace CarbonOps.Host
 
         OsFacts OperatingSystem { get; }
 
+        /// <summary>The machine as its firmware names it (DMI / SMBIOS: vendor, product, BIOS version); null where it cannot be read.</summary>
+        MachineFacts Machine { get; }
+
         /// <summary>The soft limit of open files for processes started from here (ulimit -n); null on Windows.</summary>
         long? OpenFilesLimit { get; }
 

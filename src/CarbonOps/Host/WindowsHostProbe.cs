@@ -19,10 +19,13 @@ namespace CarbonOps.Host
         private static readonly IntPtr LocalMachine = new IntPtr(unchecked((int)0x80000002));
         private const string ProcessorKey = @"HARDWARE\DESCRIPTION\System\CentralProcessor\0";
         private const string CurrentVersionKey = @"SOFTWARE\Microsoft\Windows NT\CurrentVersion";
+        private const string BiosKey = @"HARDWARE\DESCRIPTION\System\BIOS";
 
         private readonly Lazy<MemoryStatusEx?> memory = new Lazy<MemoryStatusEx?>(ReadMemory);
         private readonly Lazy<CpuFacts> cpu = new Lazy<CpuFacts>(ReadCpu);
         private readonly Lazy<OsFacts> os = new Lazy<OsFacts>(ReadOs);
+        private readonly Lazy<MachineFacts> machine = new Lazy<MachineFacts>(() => new MachineFacts(
+            RegistryString(BiosKey, "SystemManufacturer"), RegistryString(BiosKey, "SystemProductName"), RegistryString(BiosKey, "BIOSVersion")));
 
         public string ComputerName => Environment.MachineName;
 
@@ -43,6 +46,8 @@ namespace CarbonOps.Host
         public CpuFacts Cpu => cpu.Value;
 
         public OsFacts OperatingSystem => os.Value;
+
+        public MachineFacts Machine => machine.Value;
 
         public long? OpenFilesLimit => null;
 

@@ -14,6 +14,7 @@ namespace CarbonOps.Tests.Checks
         public long? SwapTotalBytes { get; set; }
         public CpuFacts Cpu { get; set; }
         public OsFacts OperatingSystem { get; set; }
+        public MachineFacts Machine { get; set; }
         public long? OpenFilesLimit { get; set; }
         public string HostsFile { get; set; }
 
