@@ -64,9 +64,9 @@ namespace CarbonOps.Audit
                     writer.WriteProgress(homes[i].Path, i * 100 / homes.Count);
                 }
                 var context = new CheckContext(probe, homes[i], options, facts);
-                foreach (var check in productChecks)
+                foreach (var result in productChecks.SelectMany(check => CheckRunner.RunAll(check, context)))
                 {
-                    Emit(CheckRunner.Run(check, context));
+                    Emit(result);
                 }
             }
             if (homes.Count > 1)

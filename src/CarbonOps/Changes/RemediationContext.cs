@@ -28,6 +28,9 @@ namespace CarbonOps.Changes
         /// <summary>Things the person should know that are not failures (a driver jar to add...).</summary>
         public IReadOnlyList<string> Warnings => warnings;
 
+        /// <summary>Plans a file of the home that does not exist yet: <see cref="WriteFile"/> by its path under the home.</summary>
+        public void CreateFile(string relative, byte[] bytes, uint unixMode) => WriteFile(Home.FilePath(relative), bytes, unixMode);
+
         /// <summary>Records a setting the remedy enforces; old == new means it was already compliant.</summary>
         public void Record(string path, string setting, string oldValue, string newValue, bool secret = false) =>
             changes.Add(new PlannedChange(path, setting, secret ? Mask(oldValue) : oldValue, secret ? Mask(newValue) : newValue, oldValue == newValue));

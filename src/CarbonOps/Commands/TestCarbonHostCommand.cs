@@ -68,6 +68,15 @@ namespace CarbonOps.Commands
         [ValidateNotNullOrEmpty]
         public string WaiverPath { get; set; }
 
+        /// <summary>Also run the online checks (Database.Reachable, UserStore.Reachable), which connect to the homes' databases and LDAP servers.</summary>
+        [Parameter]
+        public SwitchParameter Online { get; set; }
+
+        /// <summary>Seconds an online check waits for each connect, login or query.</summary>
+        [Parameter]
+        [ValidateRange(1, 60)]
+        public int OnlineTimeout { get; set; } = 5;
+
         protected override void BeginProcessing()
         {
             if (WaiverPath == null)
@@ -104,10 +113,10 @@ namespace CarbonOps.Commands
         protected override void EndProcessing()
         {
             var ids = checkIds.Count > 0 ? checkIds : null;
-            var checks = CheckCatalog.Select(ids, Category).ToList();
+            var checks = CheckCatalog.Select(ids, Category).Where(c => Online || !c.RequiresOnline).ToList();
             if (checks.Count == 0)
             {
-                WriteCarbonError(new CarbonOpsException(ErrorIds.CheckNotFound, "No check matches -CheckId and -Category. Get-CarbonCheck lists them."), ids);
+                WriteCarbonError(new CarbonOpsException(ErrorIds.CheckNotFound, "No check matches -CheckId and -Category (the online checks run only with -Online). Get-CarbonCheck lists them."), ids);
                 return;
             }
             var request = new AuditRequest
@@ -124,6 +133,8 @@ namespace CarbonOps.Commands
                     CurrentDirectory = SessionState.Path.CurrentFileSystemLocation.ProviderPath,
                     KeystorePassword = KeystorePassword,
                     CertificateExpiryDays = CertificateExpiryDays,
+                    Online = Online,
+                    OnlineTimeoutSeconds = OnlineTimeout,
                 },
             };
             var allPassed = AuditEngine.Run(request, new Writer(this));

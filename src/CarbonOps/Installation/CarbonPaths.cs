@@ -8,6 +8,7 @@ namespace CarbonOps.Installation
         public const string CatalinaServerXml = "repository/conf/tomcat/catalina-server.xml";
         public const string MasterDatasourcesXml = "repository/conf/datasources/master-datasources.xml";
         public const string UserMgtXml = "repository/conf/user-mgt.xml";
+        public const string RegistryXml = "repository/conf/registry.xml";
         public const string Log4jProperties = "repository/conf/log4j.properties";
         public const string ConfigValidationXml = "repository/conf/etc/config-validation.xml";
         public const string JmxXml = "repository/conf/etc/jmx.xml";

@@ -32,6 +32,14 @@ namespace CarbonOps.Installation
         public bool OnH2 => !IsLdap && (DataSourceUrl ?? "").StartsWith("jdbc:h2:", StringComparison.OrdinalIgnoreCase);
         /// <summary>Why the admin user already exists in the store, or null when nothing says the server has started.</summary>
         public string FirstStartEvidence { get; private set; }
+        /// <summary>The manager's ConnectionURL, ConnectionName and UserSearchBase properties (LDAP and Active Directory).</summary>
+        public string ConnectionUrl { get; private set; }
+        public string ConnectionName { get; private set; }
+        public string UserSearchBase { get; private set; }
+        /// <summary>The svns:secretAlias of ConnectionPassword, where Secure Vault holds it.</summary>
+        public string ConnectionPasswordAlias { get; private set; }
+        /// <summary>ConnectionPassword as written in the file (null where an alias stands for it).</summary>
+        internal string ConnectionPassword { get; private set; }
 
         public static UserStoreInfo Read(CarbonHome home)
         {
@@ -43,6 +51,13 @@ namespace CarbonOps.Installation
             var cls = info.ManagerClass ?? "";
             info.IsLdap = cls.IndexOf(".ldap.", StringComparison.OrdinalIgnoreCase) >= 0 || cls.IndexOf("ActiveDirectory", StringComparison.OrdinalIgnoreCase) >= 0;
             var url = Property(manager, "ConnectionURL") ?? "";
+            info.ConnectionUrl = Property(manager, "ConnectionURL");
+            info.ConnectionName = Property(manager, "ConnectionName");
+            info.UserSearchBase = Property(manager, "UserSearchBase");
+            var password = PropertyElement(manager, "ConnectionPassword");
+            var alias = password == null ? null : SecureVaultNames.AliasOf(password);
+            info.ConnectionPasswordAlias = string.IsNullOrEmpty(alias) ? null : alias;
+            info.ConnectionPassword = string.IsNullOrEmpty(alias) ? password?.Value : null;
             info.IsEmbeddedLdap = info.IsLdap && (url.Contains("Ports.EmbeddedLDAP.LDAPServerPort") || url.Contains("localhost:10389") || url.Contains("127.0.0.1:10389"));
             info.DataSourceJndi = Property(realm?.Elements().FirstOrDefault(e => e.Name.LocalName == "Configuration"), "dataSource");
             if (home.Exists(CarbonPaths.EmbeddedLdapXml))
@@ -108,7 +123,9 @@ namespace CarbonOps.Installation
 
         private static XElement Child(XElement parent, string name) => parent?.Elements().FirstOrDefault(e => e.Name.LocalName == name);
 
-        private static string Property(XElement parent, string name) =>
-            parent?.Elements().FirstOrDefault(e => e.Name.LocalName == "Property" && (string)e.Attribute("name") == name)?.Value.Trim();
+        private static XElement PropertyElement(XElement parent, string name) =>
+            parent?.Elements().FirstOrDefault(e => e.Name.LocalName == "Property" && (string)e.Attribute("name") == name);
+
+        private static string Property(XElement parent, string name) => PropertyElement(parent, name)?.Value.Trim();
     }
 }
