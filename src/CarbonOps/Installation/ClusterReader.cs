@@ -60,10 +60,11 @@ namespace CarbonOps.Installation
 
         private static string SubDomain(XElement clustering) => (string)SubDomainProperty(clustering)?.Attribute("value");
 
-        /// <summary>Where -DworkerNode=true is set on a line that is not a comment: the launcher, the site wrapper, or a systemd unit of this home.</summary>
+        /// <summary>Where -DworkerNode=true is set on a line that is not a comment: this platform's launcher or site wrapper, or a systemd unit of this home.</summary>
         private static string WorkerNodeSource(CarbonHome home, string unitFolder)
         {
-            foreach (var relative in new[] { CarbonPaths.SiteWrapperSh, CarbonPaths.StartupScriptSh, CarbonPaths.SiteWrapperBat, CarbonPaths.StartupScriptBat })
+            var scripts = Launcher.IsWindows ? new[] { CarbonPaths.SiteWrapperBat, CarbonPaths.StartupScriptBat } : new[] { CarbonPaths.SiteWrapperSh, CarbonPaths.StartupScriptSh };
+            foreach (var relative in scripts)
             {
                 if (home.Exists(relative) && SetsWorkerNode(File.ReadAllLines(home.FilePath(relative))))
                 {

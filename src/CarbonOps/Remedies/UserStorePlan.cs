@@ -163,8 +163,8 @@ namespace CarbonOps.Remedies
                 values.Add(("UserSearchBase", s.UserSearchBase, false));
                 values.Add(("GroupSearchBase", s.GroupSearchBase ?? Property(manager(), "GroupSearchBase") ?? s.UserSearchBase, false));
                 values.Add(("UserNameAttribute", attribute, false));
-                var filter = Property(manager(), "UserNameSearchFilter");
-                if (filter != null && s.UserNameAttribute != null)
+                var filter = Property(manager(), "UserNameSearchFilter") ?? Defaults[s.Type].First(d => d.Name == "UserNameSearchFilter").Value;
+                if (s.UserNameAttribute != null)
                 {
                     values.Add(("UserNameSearchFilter", SearchFilterAttribute.Replace(filter, $"({attribute}=?)", 1), false));
                 }

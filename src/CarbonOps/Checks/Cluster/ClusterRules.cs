@@ -222,9 +222,8 @@ namespace CarbonOps.Checks.Cluster
 
         private static Verdict Unique(IReadOnlyList<CarbonCluster> nodes)
         {
-            var taken = nodes.GroupBy(n => (n.ComputerName.ToLowerInvariant(), MemberAddress(n))).Where(g => g.Count() > 1).SelectMany(g => g).ToList();
             var shared = nodes.GroupBy(MemberAddress).Where(g => g.Count() > 1).SelectMany(g => g).ToList();
-            return Offenders(nodes, n => shared.Contains(n) || taken.Contains(n)
+            return Offenders(nodes, n => shared.Contains(n)
                 ? $"advertises {n.LocalMemberHost}:{n.LocalMemberPort}, as another node does" : null, "unique host:port on every node");
         }
 
