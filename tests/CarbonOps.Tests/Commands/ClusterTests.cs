@@ -229,7 +229,7 @@ Get-CarbonCluster -ProductHome $homes | ForEach-Object {
             Assert.All(diff.Added, l => Assert.Matches(@"enable=""true""|wka|wso2\.esb\.domain|10\.0\.0\.[56]|4100|subDomain"" value=""mgt""|<member>|</member>", l));
             Assert.True(diff.Added.Count <= 12, string.Join("\n", diff.Added));
             var text = File.ReadAllText(file);
-            Assert.Single(System.Xml.Linq.XDocument.Parse(text).Descendants().Where(e => e.Name.LocalName == "property" && (string)e.Attribute("name") == "subDomain"));
+            Assert.Single(System.Xml.Linq.XDocument.Parse(text).Descendants(), e => e.Name.LocalName == "property" && (string)e.Attribute("name") == "subDomain");
             Assert.Equal(before.Contains((byte)'\r'), File.ReadAllBytes(file).Contains((byte)'\r'));
             var second = ps.Run(script, new Hashtable { ["h"] = home });
             Assert.All(second.Of<ChangeResult>(), c => Assert.Equal(ChangeStatus.AlreadyCompliant, c.Status));
