@@ -22,7 +22,8 @@ namespace CarbonOps.Installation
             var sync = home.Xml(CarbonPaths.CarbonXml).SelectSingle("DeploymentSynchronizer");
             var mounts = RegistryMounts.Read(home);
             var store = UserStoreInfo.Read(home);
-            // The cluster port is taken as written: Carbon 4.2.0 adds Ports/Offset to its own ports, not to localMemberPort.
+            // The cluster port is taken as written: Carbon 4.2.0 adds Ports/Offset to its own ports, but HazelcastClusteringAgent
+            // passes localMemberPort to Hazelcast unchanged (NetworkConfig.setPort), so the offset does not move it.
             int.TryParse(Parameter(clustering, "localMemberPort"), NumberStyles.None, CultureInfo.InvariantCulture, out var port);
             return new CarbonCluster(
                 home.Path, computerName,
@@ -40,6 +41,13 @@ namespace CarbonOps.Installation
                 mounts.FirstOrDefault(m => m.Path == RegistryMounts.GovernancePath)?.Url,
                 store.Type,
                 Datasources.WithoutSecrets(store.ConnectionUrl));
+        }
+
+        /// <summary>Only axis2.xml's clustering switch and domain (what the per-home check needs).</summary>
+        public static (bool Enabled, string Domain) Switch(CarbonHome home)
+        {
+            var clustering = Clustering(home.Xml(CarbonPaths.Axis2Xml).Root);
+            return (IsTrue((string)clustering?.Attribute("enable")), Parameter(clustering, "domain"));
         }
 
         public static XElement Clustering(XElement axis2Root) => axis2Root.Elements().FirstOrDefault(e => e.Name.LocalName == "clustering");

@@ -45,7 +45,7 @@ namespace CarbonOps.Installation
         private string connectionPassword;
 
         /// <summary>The connection password as the file holds it (null when Secure Vault protects it: decrypt <see cref="ConnectionPasswordAlias"/>). Never write it to a stream.</summary>
-        internal string ConnectionPassword() => connectionPassword;
+        public string ConnectionPassword() => connectionPassword;
 
         public static UserStoreInfo Read(CarbonHome home)
         {

@@ -24,7 +24,7 @@ namespace CarbonOps.Checks.Product
         public override CheckResult Evaluate(CheckContext context)
         {
             var target = context.Home.FilePath(CarbonPaths.Axis2Xml);
-            var cluster = ClusterReader.Read(context.Home, context.ComputerName);
+            var cluster = ClusterReader.Switch(context.Home);
             const string expected = "clustering on when more than one instance runs or a cluster domain is configured";
             var actual = $"clustering {(cluster.Enabled ? "on" : "off")}, domain '{cluster.Domain}', instances {context.Options.InstanceCount}";
             if (cluster.Enabled)
