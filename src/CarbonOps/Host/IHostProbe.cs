@@ -43,5 +43,11 @@ namespace CarbonOps.Host
         /// those on these ports (finding a socket's process is the slow part).
         /// </summary>
         SocketTable ListeningSockets(ICollection<int> ports = null);
+
+        /// <summary>The active inbound filtering of the host firewall, read afresh on each call.</summary>
+        InboundFilter InboundFirewall();
+
+        /// <summary>Security updates pending by the package manager's local metadata (no network access).</summary>
+        PendingSecurityUpdates SecurityUpdates();
     }
 }

@@ -50,6 +50,10 @@ namespace CarbonOps.Host
 
         public SocketTable ListeningSockets(ICollection<int> ports = null) => ProcNetTcp.Read(procRoot, ports: ports);
 
+        public InboundFilter InboundFirewall() => FirewallReader.ReadLinux();
+
+        public PendingSecurityUpdates SecurityUpdates() => SecurityUpdateReader.ReadLinux();
+
         public string ReadHostsFile()
         {
             var path = Path.Combine(etcRoot, "hosts");

@@ -50,6 +50,11 @@ namespace CarbonOps.Host
 
         public SocketTable ListeningSockets(ICollection<int> ports = null) => WindowsTcpTable.Read(ports);
 
+        public InboundFilter InboundFirewall() => FirewallReader.ReadWindows();
+
+        public PendingSecurityUpdates SecurityUpdates() =>
+            PendingSecurityUpdates.Unknown("Windows Update", "Pending Windows updates are not read: Windows Update keeps no local list this module reads without its service.");
+
         public string ReadHostsFile()
         {
             var path = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.System), "drivers", "etc", "hosts");

@@ -67,7 +67,7 @@ foreach ($h in $homes) {
             return Assert.Single(failed, r => r.CheckId == checkId);
         }
 
-        [UnixFact]
+        [PosixFact]
         public void AThreeNodeWkaClusterPassesAndEachBrokenNodeIsNamed()
         {
             using var ps = new PowerShellRunner();
@@ -105,7 +105,7 @@ foreach ($h in $homes) {
             Assert.DoesNotContain(results, r => r.Outcome == CheckOutcome.Fail && r.CheckId != "Cluster.SharedRegistry" && r.CheckId != "Cluster.SharedUserStore");
         }
 
-        [UnixFact]
+        [PosixFact]
         public void WorkersMustStartAsWorkerNodesAndSharedDataMustNotBeOnH2()
         {
             using var ps = new PowerShellRunner();
@@ -123,7 +123,7 @@ foreach ($h in $homes) {
             Assert.Equal(2, h2.Count(r => r.CheckId == "Cluster.SharedRegistry" && r.Outcome == CheckOutcome.Fail));
         }
 
-        [UnixFact]
+        [PosixFact]
         public void DeserializedNodesFromOtherHostsGiveTheSameVerdicts()
         {
             using var ps = new PowerShellRunner();
