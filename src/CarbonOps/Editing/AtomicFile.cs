@@ -29,13 +29,14 @@ namespace CarbonOps.Editing
             var temp = Path.Combine(folder, TemporaryPrefix(path) + Guid.NewGuid().ToString("N").Substring(0, 8) + TemporarySuffix);
             try
             {
-                using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+                var stream = FileStep.Run(FileStepKind.Create, temp, () => new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None));
+                using (stream)
                 {
                     // Owner-only before the first byte: a process killed mid-write leaves this file
                     // behind, and the bytes may hold passwords.
                     PosixFile.SetMode(temp, 0x180);
-                    stream.Write(bytes, 0, bytes.Length);
-                    stream.Flush(true);
+                    FileStep.Run(FileStepKind.Write, temp, () => stream.Write(bytes, 0, bytes.Length));
+                    FileStep.Run(FileStepKind.Flush, temp, () => stream.Flush(true));
                 }
                 if (owner.HasValue)
                 {
@@ -45,17 +46,21 @@ namespace CarbonOps.Editing
                 {
                     PosixFile.SetMode(temp, mode.Value);
                 }
-                if (File.Exists(path))
+                FileStep.Run(FileStepKind.Rename, path, () =>
                 {
-                    File.Replace(temp, path, null);
-                }
-                else
-                {
-                    File.Move(temp, path);
-                }
+                    if (File.Exists(path))
+                    {
+                        File.Replace(temp, path, null);
+                    }
+                    else
+                    {
+                        File.Move(temp, path);
+                    }
+                });
             }
-            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            catch (Exception ex) when (ex is CarbonOpsException || ex is IOException || ex is UnauthorizedAccessException)
             {
+                // An I/O exception here comes from closing the stream after a failed flush.
                 TryDelete(temp);
                 throw new CarbonOpsException(ErrorIds.ConfigFileNotWritable,
                     $"Cannot write '{path}': {ex.Message} The file was left as it was.", path, 0, ex);
