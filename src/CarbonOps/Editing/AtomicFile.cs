@@ -30,13 +30,23 @@ namespace CarbonOps.Editing
             try
             {
                 var stream = FileStep.Run(FileStepKind.Create, temp, () => new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None));
-                using (stream)
+                try
                 {
                     // Owner-only before the first byte: a process killed mid-write leaves this file
                     // behind, and the bytes may hold passwords.
                     PosixFile.SetMode(temp, 0x180);
                     FileStep.Run(FileStepKind.Write, temp, () => stream.Write(bytes, 0, bytes.Length));
-                    FileStep.Run(FileStepKind.Flush, temp, () => stream.Flush(true));
+                    FileStep.Run(FileStepKind.Flush, temp, () =>
+                    {
+                        stream.Flush(true);
+                        stream.Dispose();
+                    });
+                }
+                catch (CarbonOpsException)
+                {
+                    // Closing retries the write that just failed, and its error would hide which step it was.
+                    Close(stream);
+                    throw;
                 }
                 if (owner.HasValue)
                 {
@@ -58,9 +68,8 @@ namespace CarbonOps.Editing
                     }
                 });
             }
-            catch (Exception ex) when (ex is CarbonOpsException || ex is IOException || ex is UnauthorizedAccessException)
+            catch (CarbonOpsException ex)
             {
-                // An I/O exception here comes from closing the stream after a failed flush.
                 TryDelete(temp);
                 throw new CarbonOpsException(ErrorIds.ConfigFileNotWritable,
                     $"Cannot write '{path}': {ex.Message} The file was left as it was.", path, 0, ex);
@@ -114,6 +123,17 @@ namespace CarbonOps.Editing
                     $"'{path}' is read-only; CarbonOps does not override that. Make it writable and run again.", path);
             }
             return status;
+        }
+
+        private static void Close(Stream stream)
+        {
+            try
+            {
+                stream.Dispose();
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+            }
         }
 
         private static void TryDelete(string path)
