@@ -86,6 +86,27 @@ function Invoke-Package {
     $env:CARBONOPS_PACKAGE_DIR = $packageOut
 }
 
+# The outside validators some tests run (tests/tools/package.json: Microsoft's SARIF validator, axe-core,
+# puppeteer-core) go into out/tools with npm. Where npm is absent those tests skip, saying why.
+function Install-NodeTools {
+    $npm = Get-Command npm -CommandType Application -ErrorAction Ignore | Select-Object -First 1
+    if (-not $npm) {
+        Write-Host 'npm is not installed: the SARIF validator and axe-core tests will skip.'
+        return
+    }
+    $tools = Join-Path $outRoot 'tools'
+    New-Item -ItemType Directory -Force -Path $tools | Out-Null
+    Copy-Item (Join-Path $root 'tests/tools/package.json') $tools
+    & $npm.Source install --prefix $tools --no-audit --no-fund --loglevel=error | Out-Host
+    if ($LASTEXITCODE -ne 0) {
+        Write-Host "npm install exited with $($LASTEXITCODE): the SARIF validator and axe-core tests will skip."
+        return
+    }
+    # npm may hold back the package's own install script, which makes the validator executable.
+    $multitool = Join-Path $tools 'node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool'
+    if (-not $IsWindows -and (Test-Path $multitool)) { & chmod u+x $multitool }
+}
+
 function Invoke-XunitTests {
     $results = Join-Path $outRoot 'TestResults'
     if (Test-Path $results) { Remove-Item $results -Recurse -Force }
@@ -138,6 +159,7 @@ $result = Invoke-Pester -Configuration $config
 function Invoke-Test {
     Invoke-Build
     Invoke-Package
+    Install-NodeTools
     $xunit = Invoke-XunitTests
     Write-Host "xunit: $($xunit.Passed) passed, $($xunit.Failed) failed, $($xunit.Skipped) skipped"
     $pester = Invoke-PesterTests

@@ -20,7 +20,7 @@ Describe '-ErrorAction Stop' {
     ) {
         $Script | Should -Throw -ErrorId "$ErrorId,CarbonOps.Commands.$($Command -replace '-', '')Command"
         $after = $false
-        try { & $Script; $after = $true } catch { }
+        try { & $Script; $after = $true } catch { $_.FullyQualifiedErrorId | Should -BeLike "$ErrorId,*" }
         $after | Should -BeFalse -Because 'the statement after a stopped command must not run'
     }
 }

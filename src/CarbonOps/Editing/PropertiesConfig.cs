@@ -40,6 +40,9 @@ namespace CarbonOps.Editing
 
         public string Get(string key) => Find(key)?.Value;
 
+        /// <summary>The 1-based line of the entry that sets <paramref name="key"/>, or 0 when none does.</summary>
+        public int LineOf(string key) => Find(key) is PropertyEntry entry ? Text.GetLineNumber(entry.LineStart) : 0;
+
         /// <summary>Sets a value; a missing key is added on a new line after <paramref name="afterKey"/> (or at the end).</summary>
         public void Set(string key, string value, string afterKey = null)
         {

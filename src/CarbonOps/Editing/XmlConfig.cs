@@ -66,6 +66,9 @@ namespace CarbonOps.Editing
 
         public int LineOf(XObject node) => ((IXmlLineInfo)node).LineNumber;
 
+        /// <summary>The line of the first element at <paramref name="path"/>, else of the document element.</summary>
+        public int LineOf(string path) => LineOf((XObject)SelectSingle(path) ?? Root);
+
         /// <summary>Sets the text of an element that has no child elements; a self-closing element gets an end tag.</summary>
         public void SetElementText(XElement element, string value)
         {

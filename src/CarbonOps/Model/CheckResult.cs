@@ -39,6 +39,9 @@ namespace CarbonOps
         public string ComputerName { get; }
         public string Reference { get; }
 
+        /// <summary>The 1-based line of <see cref="Target"/> the result is about, where the check knows it; 0 otherwise.</summary>
+        public int Line { get; private set; }
+
         /// <summary>True when a waiver accepts this result: it is shown, but not counted as a failure. Outcome is unchanged.</summary>
         public bool Waived { get; private set; }
 
@@ -47,6 +50,13 @@ namespace CarbonOps
 
         /// <summary>Fail or Error, and not waived: what scripts, -Quiet and reports count as a failure.</summary>
         internal bool IsUnwaivedFailure => !Waived && (Outcome == CheckOutcome.Fail || Outcome == CheckOutcome.Error);
+
+        internal CheckResult AtLine(int line)
+        {
+            var copy = (CheckResult)MemberwiseClone();
+            copy.Line = line > 0 ? line : 0;
+            return copy;
+        }
 
         internal CheckResult WithWaiver(bool waived, string reason)
         {

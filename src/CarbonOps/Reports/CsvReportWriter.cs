@@ -4,7 +4,11 @@ using System.Text;
 
 namespace CarbonOps.Reports
 {
-    /// <summary>RFC 4180: a header row, every field quoted where needed, CRLF between records.</summary>
+    /// <summary>
+    /// RFC 4180: a header row, every field quoted where needed, CRLF between records. A field that a spreadsheet would
+    /// run as a formula (it begins with =, +, -, @, tab or carriage return) gets a leading apostrophe and is quoted,
+    /// as OWASP's CSV-injection advice says: the cell shows the text, and nothing runs.
+    /// </summary>
     public sealed class CsvReportWriter : ReportWriter
     {
         public override ReportFormat Format => ReportFormat.Csv;
@@ -20,10 +24,17 @@ namespace CarbonOps.Reports
             return builder.ToString();
         }
 
+        private const string FormulaStarts = "=+-@\t\r";
+
         private static string Field(object value)
         {
             var text = value is bool flag ? (flag ? "True" : "False") : Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "";
-            return text.IndexOfAny(new[] { ',', '"', '\r', '\n' }) >= 0 ? "\"" + text.Replace("\"", "\"\"") + "\"" : text;
+            var formula = text.Length > 0 && FormulaStarts.IndexOf(text[0]) >= 0;
+            if (formula)
+            {
+                text = "'" + text;
+            }
+            return formula || text.IndexOfAny(new[] { ',', '"', '\r', '\n' }) >= 0 ? "\"" + text.Replace("\"", "\"\"") + "\"" : text;
         }
     }
 }

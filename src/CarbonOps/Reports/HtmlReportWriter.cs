@@ -74,7 +74,7 @@ h2{break-after:avoid;page-break-after:avoid}
             var b = new StringBuilder();
             b.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .Append("<title>").Append(E(options.Title)).Append("</title>\n<style>").Append(Style).Append("</style>\n</head>\n<body>\n<div class=\"page\">\n");
+                .Append("<title>").Append(E(options.Title)).Append("</title>\n<style>").Append(Style).Append("</style>\n</head>\n<body>\n<main class=\"page\">\n");
             var hosts = report.Targets.Select(t => t.Host).Distinct().Count();
             var homes = report.Targets.Count(t => t.ProductHome != null);
             b.Append("<h1>").Append(E(options.Title)).Append("</h1>\n");
@@ -112,7 +112,7 @@ h2{break-after:avoid;page-break-after:avoid}
                 WriteTarget(b, report.Targets[i], i + 1);
             }
             b.Append("<footer>CheckResult objects hold no secrets; neither does this report. Waived results are shown with their reason and not counted as failures.</footer>\n");
-            b.Append("</div>\n</body>\n</html>\n");
+            b.Append("</main>\n</body>\n</html>\n");
             return b.ToString();
         }
 

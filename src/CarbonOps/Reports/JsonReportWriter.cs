@@ -1,4 +1,5 @@
 using System.Linq;
+using Newtonsoft.Json.Linq;
 
 namespace CarbonOps.Reports
 {
@@ -26,15 +27,15 @@ namespace CarbonOps.Reports
         {
             var rows = report.Entries.Select(e =>
             {
-                var map = new JsonMap();
+                var row = new JObject();
                 var values = FlatRecord.Values(e);
                 for (var i = 0; i < FlatRecord.Fields.Length; i++)
                 {
-                    map.Add(FlatRecord.Fields[i], values[i]);
+                    row.Add(FlatRecord.Fields[i], JsonText.Value(values[i]));
                 }
-                return map;
+                return row;
             });
-            return Json.Write(rows) + "\n";
+            return JsonText.Write(new JArray(rows)) + "\n";
         }
     }
 }

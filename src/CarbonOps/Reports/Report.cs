@@ -30,6 +30,8 @@ namespace CarbonOps.Reports
         /// <summary>The name a remoting session used for the host, where the result came through one.</summary>
         public string PSComputerName { get; private set; }
         public string Reference { get; private set; }
+        /// <summary>The line of Target the result is about, or 0.</summary>
+        public int Line { get; private set; }
 
         /// <summary>A Fail or Error that no waiver accepts.</summary>
         public bool IsFailure => !Waived && (Outcome == CheckOutcome.Fail || Outcome == CheckOutcome.Error);
@@ -70,6 +72,7 @@ namespace CarbonOps.Reports
                 ComputerName = Text(item, "ComputerName"),
                 PSComputerName = Text(item, "PSComputerName"),
                 Reference = Text(item, "Reference"),
+                Line = int.TryParse(Text(item, "Line"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var line) && line > 0 ? line : 0,
             };
         }
 

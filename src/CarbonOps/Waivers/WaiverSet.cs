@@ -7,6 +7,8 @@ using System.Management.Automation;
 using System.Runtime.InteropServices;
 using CarbonOps.Checks;
 using CarbonOps.Reports;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
 
 namespace CarbonOps.Waivers
 {
@@ -120,27 +122,33 @@ namespace CarbonOps.Waivers
 
         private static IEnumerable<(IDictionary<string, object> Values, int Line)> ReadJson(string path)
         {
-            object document;
+            JToken document;
             try
             {
-                document = Json.Parse(File.ReadAllText(path));
+                document = JsonText.Parse(File.ReadAllText(path));
             }
-            catch (JsonException ex)
+            catch (JsonReaderException ex)
             {
-                throw Malformed(path, ex.Line, ex.Message);
+                throw Malformed(path, ex.LineNumber, ex.Message);
             }
-            var list = document is JsonObject top && top.TryGetValue("Waivers", out var inner) ? inner : document;
-            if (list is JsonObject single && single.ContainsKey("CheckId"))
-            {
-                list = new List<object> { single };
-            }
-            if (!(list is List<object> items))
-            {
-                throw Malformed(path, (document as JsonObject)?.Line ?? 1, "expected an array of waivers, or an object with a Waivers array");
-            }
-            return items.Select(i => i is JsonObject o
-                ? ((IDictionary<string, object>)o, o.Line)
+            var list = document is JObject top && top.TryGetValue("Waivers", StringComparison.OrdinalIgnoreCase, out var inner) ? inner : document;
+            var items = list is JObject single && single.TryGetValue("CheckId", StringComparison.OrdinalIgnoreCase, out _) ? new JToken[] { single } as IEnumerable<JToken>
+                : list as JArray ?? throw Malformed(path, LineOf(document), "expected an array of waivers, or an object with a Waivers array");
+            return items.Select(i => i is JObject o
+                ? (Values(o), LineOf(o))
                 : throw Malformed(path, 0, "every waiver must be an object with CheckId, ProductHome, Reason and Expires"));
+        }
+
+        private static int LineOf(JToken token) => ((IJsonLineInfo)token).HasLineInfo() ? ((IJsonLineInfo)token).LineNumber : 1;
+
+        private static IDictionary<string, object> Values(JObject waiver)
+        {
+            var values = new Dictionary<string, object>(StringComparer.OrdinalIgnoreCase);
+            foreach (var property in waiver.Properties())
+            {
+                values[property.Name] = property.Value is JValue scalar ? scalar.Value : property.Value.ToString();
+            }
+            return values;
         }
 
         private static IEnumerable<(IDictionary<string, object> Values, int Line)> ReadPsd1(string path)

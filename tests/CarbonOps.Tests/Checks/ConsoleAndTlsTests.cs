@@ -123,14 +123,10 @@ namespace CarbonOps.Tests.Checks
             Assert.Equal(ErrorIds.JavaHomeNotFound, missing.ErrorId);
         }
 
-        [Fact]
+        [JavaFact]
         public void ARealJdkWithoutAReleaseFileIsAskedForItsVersion()
         {
-            var java = Path.Combine(Environment.GetEnvironmentVariable("PATH")?.Split(Path.PathSeparator).FirstOrDefault(p => File.Exists(Path.Combine(p, "java"))) ?? "", "java");
-            if (OperatingSystem.IsWindows() || !File.Exists(java))
-            {
-                return; // no java on this machine: the release-file cases above cover the parsing
-            }
+            var java = Tools.Find("java");
             using var temp = new TempFolder();
             Directory.CreateDirectory(Path.Combine(temp.Path, "jre", "bin"));
             // A link to the machine's java (its launcher finds its JDK through the link); removed here, before the
@@ -186,13 +182,9 @@ namespace CarbonOps.Tests.Checks
             Assert.Contains("enables SSLv3", result.Actual);
         }
 
-        [Fact]
+        [LinuxFact]
         public void ARunningCarbonJvmOfTheHomeIsFoundWithItsUser()
         {
-            if (!OperatingSystem.IsLinux())
-            {
-                return;
-            }
             using var temp = new TempFolder();
             var home = temp.CopyHome(TestPaths.SampleHome);
             // A real process whose command line is that of a Carbon JVM of this home. It waits on the shell's own

@@ -226,7 +226,7 @@ namespace CarbonOps.Tests.Checks
             Assert.StartsWith(version + " at ", result.Actual);
         }
 
-        [UnixFact]
+        [PosixFact]
         public void AntOnPathIsFoundThroughItsLink()
         {
             using var temp = new TempFolder();
@@ -273,7 +273,7 @@ namespace CarbonOps.Tests.Checks
             Assert.StartsWith(version, result.Actual);
         }
 
-        [UnixFact]
+        [PosixFact]
         public void SvnIsAskedForItsVersion()
         {
             using var temp = new TempFolder();

@@ -30,7 +30,7 @@ namespace CarbonOps.Tests.Checks
         private static CheckResult Run(CarbonCheck check, RecordedHost host, CheckOptions options = null, JavaProbe java = null) =>
             CheckRunner.Run(check, new CheckContext(host, null, options ?? new CheckOptions(), java));
 
-        [UnixTheory]
+        [PosixTheory]
         [InlineData("oracle-jdk1.6.0_45", CheckOutcome.Pass, "1.6.0_45 (Oracle, JDK)")]
         [InlineData("oracle-jdk1.7.0_80", CheckOutcome.Pass, "1.7.0_80 (Oracle, JDK)")]
         [InlineData("ibm-java-1.7", CheckOutcome.Pass, "1.7.0 (IBM, JDK)")]
@@ -48,7 +48,7 @@ namespace CarbonOps.Tests.Checks
             }
         }
 
-        [UnixTheory]
+        [PosixTheory]
         [InlineData("1.6.0_27", CheckOutcome.Pass)]
         [InlineData("1.6.0_26", CheckOutcome.Warning)]
         [InlineData("1.6.0_24", CheckOutcome.Warning)]
@@ -65,7 +65,7 @@ namespace CarbonOps.Tests.Checks
             Assert.Equal(expected, result.Outcome);
         }
 
-        [UnixTheory]
+        [PosixTheory]
         [InlineData("oracle-jdk1.7.0_80", CheckOutcome.Pass)]
         [InlineData("ibm-java-1.7", CheckOutcome.Pass)]
         [InlineData("openjdk-1.7.0", CheckOutcome.Warning)]
@@ -79,7 +79,7 @@ namespace CarbonOps.Tests.Checks
             }
         }
 
-        [UnixFact]
+        [PosixFact]
         public void JavaHomeMustBeAJdkUnlessAnOracleJre17OnlyRuns()
         {
             Assert.Equal(CheckOutcome.Pass, Run(new JavaHomeCheck(), WithJavaHome(Fixtures.Jdk("oracle-jdk1.6.0_45"))).Outcome);
@@ -92,7 +92,7 @@ namespace CarbonOps.Tests.Checks
             Assert.Contains("needs javac", building.Message);
         }
 
-        [UnixFact]
+        [PosixFact]
         public void AnOpenJdkJreIsNotEnough()
         {
             using var temp = new TempFolder();
@@ -130,7 +130,7 @@ namespace CarbonOps.Tests.Checks
             }
         }
 
-        [UnixFact]
+        [PosixFact]
         public void AHangingJavaIsAnErrorAfterItsTimeLimit()
         {
             var probe = new JavaProbe { Timeout = TimeSpan.FromMilliseconds(300) };
@@ -143,7 +143,7 @@ namespace CarbonOps.Tests.Checks
             Assert.Equal(1, probe.Inspections);
         }
 
-        [UnixFact]
+        [PosixFact]
         public void GarbageFromJavaIsAnError()
         {
             var result = Run(new JavaVersionCheck(), WithJavaHome(Fixtures.Jdk("garbage-java")));
@@ -151,7 +151,7 @@ namespace CarbonOps.Tests.Checks
             Assert.Contains("printed no Java version", result.Message);
         }
 
-        [UnixFact]
+        [PosixFact]
         public void TheJavaHomeParameterWinsOverTheEnvironment()
         {
             var host = WithJavaHome(Fixtures.Jdk("oracle-jdk1.8.0_202"));
@@ -160,7 +160,7 @@ namespace CarbonOps.Tests.Checks
             Assert.Equal(Fixtures.Jdk("oracle-jdk1.7.0_80"), result.Target);
         }
 
-        [UnixFact]
+        [PosixFact]
         public void WithoutJavaHomeTheJavaOnPathIsChecked()
         {
             using var temp = new TempFolder();
@@ -172,7 +172,7 @@ namespace CarbonOps.Tests.Checks
             Assert.Equal(Fixtures.Jdk("oracle-jdk1.8.0_202"), result.Target);
         }
 
-        [UnixFact]
+        [PosixFact]
         public void JavaOnPathMustBeJavaHomes()
         {
             var jdk7 = Fixtures.Jdk("oracle-jdk1.7.0_80");
@@ -192,7 +192,7 @@ namespace CarbonOps.Tests.Checks
             Assert.Contains(" -> ", linked.Actual);
         }
 
-        [UnixFact]
+        [PosixFact]
         public void TheJcePolicyMattersOnJdk16Only()
         {
             using var temp = new TempFolder();
@@ -209,7 +209,7 @@ namespace CarbonOps.Tests.Checks
             Assert.Equal(CheckOutcome.Skipped, Run(new JavaJcePolicyCheck(), WithJavaHome(Fixtures.Jdk("oracle-jdk1.7.0_80"))).Outcome);
         }
 
-        [UnixTheory]
+        [PosixTheory]
         [InlineData(HostPlatform.MacOS, "oracle-jdk1.7.0_80", false, CheckOutcome.Fail)]
         [InlineData(HostPlatform.MacOS, "oracle-jdk1.7.0_80", true, CheckOutcome.Pass)]
         [InlineData(HostPlatform.Solaris, "oracle-jdk1.7.0_80", false, CheckOutcome.Fail)]

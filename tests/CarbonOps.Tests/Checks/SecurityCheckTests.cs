@@ -232,13 +232,11 @@ namespace CarbonOps.Tests.Checks
             Assert.DoesNotContain("proxyPort=1", found.Actual);
         }
 
-        [Fact]
+        [PosixFact]
+
+        [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
         public void OpenSecretFilesAreTightenedAndTheOldModesRestored()
         {
-            if (System.OperatingSystem.IsWindows())
-            {
-                return;
-            }
             using var temp = new TempFolder();
             var home = Sample(temp);
             var userMgt = FilePath(home, CarbonPaths.UserMgtXml);
@@ -261,13 +259,11 @@ namespace CarbonOps.Tests.Checks
             Assert.Equal((UnixFileMode)0x180, File.GetUnixFileMode(carbon));
         }
 
-        [Fact]
+        [PosixFact]
+
+        [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
         public void AKeystoreThatIsALinkIsNeitherCheckedNorChanged()
         {
-            if (System.OperatingSystem.IsWindows())
-            {
-                return;
-            }
             using var temp = new TempFolder();
             var home = Sample(temp);
             var outside = temp.Write("elsewhere/shared.jks", "keystore");

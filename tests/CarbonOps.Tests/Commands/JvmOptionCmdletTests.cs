@@ -109,7 +109,7 @@ namespace CarbonOps.Tests.Commands
             Assert.Equal(hardened, TempFolder.TreeHash(home));
             Assert.Single(ps.Run("param($h) Get-CarbonBackup $h", new Hashtable { ["h"] = home }).Of<BackupSet>());
 
-            ps.Run("param($r) $r | Restore-CarbonConfiguration -Confirm:$false", new Hashtable { ["r"] = changed.ToArray() });
+            Assert.Empty(ps.Run("param($r) $r | Restore-CarbonConfiguration -Confirm:$false", new Hashtable { ["r"] = changed.ToArray() }).Errors);
             Assert.Equal(original, TempFolder.TreeHash(home));
         }
 
@@ -200,7 +200,7 @@ namespace CarbonOps.Tests.Commands
             using var temp = new TempFolder();
             var home = LauncherHomes.Make(temp);
             var sh = File.ReadAllBytes(Path.Combine(home, CarbonPaths.StartupScriptSh));
-            ps.Run("param($h) Set-CarbonJvmOption $h -SystemProperty @{ 'http.proxyHost' = 'proxy'; 'http.proxyPort' = '3128' } -Confirm:$false", new Hashtable { ["h"] = home });
+            Assert.Empty(ps.Run("param($h) Set-CarbonJvmOption $h -SystemProperty @{ 'http.proxyHost' = 'proxy'; 'http.proxyPort' = '3128' } -Confirm:$false", new Hashtable { ["h"] = home }).Errors);
             var wrapper = Path.Combine(home, "bin/wso2server-local.sh");
             var first = File.ReadAllText(wrapper);
             Assert.Contains("'-Dhttp.proxyHost=proxy'", first);

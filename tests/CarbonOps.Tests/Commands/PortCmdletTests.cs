@@ -112,7 +112,7 @@ namespace CarbonOps.Tests.Commands
 
             var again = Assert.Single(ps.Run("param($h) Set-CarbonPortOffset $h 2 -Confirm:$false", new Hashtable { ["h"] = home }).Of<ChangeResult>());
             Assert.Equal(ChangeStatus.AlreadyCompliant, again.Status);
-            ps.Run("param($r) $r | Restore-CarbonConfiguration -Confirm:$false", new Hashtable { ["r"] = set });
+            Assert.Empty(ps.Run("param($r) $r | Restore-CarbonConfiguration -Confirm:$false", new Hashtable { ["r"] = set }).Errors);
             Assert.Equal(original, File.ReadAllBytes(CarbonXml(home)));
         }
 

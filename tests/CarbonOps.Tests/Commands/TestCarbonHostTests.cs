@@ -59,7 +59,7 @@ namespace CarbonOps.Tests.Commands
             Assert.DoesNotContain(results, r => r.Outcome == CheckOutcome.Error);
         }
 
-        [UnixFact]
+        [PosixFact]
         public void AFixtureJdkNamedByJavaHomeIsChecked()
         {
             var results = Run("param($j) Test-CarbonHost -JavaHome $j -Category Java", new Hashtable { ["j"] = Fixtures.Jdk("oracle-jdk1.7.0_80") });
@@ -79,7 +79,7 @@ namespace CarbonOps.Tests.Commands
             Assert.All(results, r => Assert.Contains(missing, r.Message));
         }
 
-        [RealJavaFact]
+        [JavaFact]
         public void TheMachinesOwnJavaIsJudgedByItsVersion()
         {
             var home = Fixtures.RealJavaHome();

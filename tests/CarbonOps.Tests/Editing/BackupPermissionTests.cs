@@ -10,13 +10,10 @@ namespace CarbonOps.Tests.Editing
 {
     public class BackupPermissionTests
     {
-        [Fact]
+        [PosixFact]
+        [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
         public void EveryFolderAndFileOfTheStateFolderIsOwnerOnly()
         {
-            if (OperatingSystem.IsWindows())
-            {
-                return;
-            }
             using var temp = new TempFolder();
             temp.Write("home/repository/conf/carbon.xml", "<Server/>");
             var file = temp.Write("home/repository/conf/security/cipher-text.properties", "a=[secret]\n");

@@ -37,13 +37,11 @@ namespace CarbonOps.Tests.Editing
             Assert.False(File.Exists(Path.Combine(home, ".carbonops", "lock")));
         }
 
-        [Fact]
+        [PosixFact]
+
+        [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
         public void BackupsAreOwnerOnly()
         {
-            if (System.OperatingSystem.IsWindows())
-            {
-                return;
-            }
             using var temp = new TempFolder();
             var home = MakeHome(temp);
             using var session = new EditSession(home);
@@ -58,13 +56,11 @@ namespace CarbonOps.Tests.Editing
             }
         }
 
-        [Fact]
+        [PosixFact]
+
+        [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
         public void TheFileKeepsItsMode()
         {
-            if (System.OperatingSystem.IsWindows())
-            {
-                return;
-            }
             using var temp = new TempFolder();
             var home = MakeHome(temp);
             var file = Path.Combine(home, "repository/conf/log4j.properties");

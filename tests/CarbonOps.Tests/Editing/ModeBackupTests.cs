@@ -16,13 +16,11 @@ namespace CarbonOps.Tests.Editing
             return Path.Combine(temp.Path, "home");
         }
 
-        [Fact]
+        [PosixFact]
+
+        [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
         public void AModeChangeIsRecordedWrittenAndRestored()
         {
-            if (System.OperatingSystem.IsWindows())
-            {
-                return;
-            }
             using var temp = new TempFolder();
             var home = MakeHome(temp);
             var file = Path.Combine(home, "repository/conf/user-mgt.xml");
@@ -47,13 +45,11 @@ namespace CarbonOps.Tests.Editing
             Assert.All(BackupRestorer.Restore(manifest, (_, _) => true), s => Assert.Equal(RestoreStatus.AlreadyOriginal, s.Status));
         }
 
-        [Fact]
+        [PosixFact]
+
+        [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
         public void SettingTheCurrentModePlansNothingAndRevertDropsPlans()
         {
-            if (System.OperatingSystem.IsWindows())
-            {
-                return;
-            }
             using var temp = new TempFolder();
             var home = MakeHome(temp);
             var file = Path.Combine(home, "repository/conf/carbon.xml");

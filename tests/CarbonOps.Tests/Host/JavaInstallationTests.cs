@@ -9,7 +9,7 @@ namespace CarbonOps.Tests.Host
 {
     public class JavaInstallationTests
     {
-        [UnixTheory]
+        [PosixTheory]
         [InlineData("oracle-jdk1.6.0_45", "1.6.0_45", 6, 45, JavaVendor.Oracle, true, "java -version")]
         [InlineData("oracle-jdk1.7.0_80", "1.7.0_80", 7, 80, JavaVendor.Oracle, true, "release file and java -version")]
         [InlineData("oracle-jdk1.8.0_202", "1.8.0_202", 8, 202, JavaVendor.Oracle, true, "release file")]
@@ -28,7 +28,7 @@ namespace CarbonOps.Tests.Host
             Assert.Equal(source, java.Source);
         }
 
-        [UnixFact]
+        [PosixFact]
         public void AJavaThatHangsIsStoppedAndNamed()
         {
             var java = JavaInstallation.Inspect(Fixtures.Jdk("hanging-java"), TimeSpan.FromMilliseconds(300));
@@ -37,7 +37,7 @@ namespace CarbonOps.Tests.Host
             Assert.Contains("gave no answer within 0.3 s", java.Error);
         }
 
-        [UnixFact]
+        [PosixFact]
         public void GarbageFromJavaIsAnErrorQuotingIt()
         {
             var java = JavaInstallation.Inspect(Fixtures.Jdk("garbage-java"));
@@ -88,7 +88,7 @@ namespace CarbonOps.Tests.Host
             Assert.Null(JavaInstallation.ParseVersion(text));
         }
 
-        [UnixFact]
+        [PosixFact]
         public void EachDistinctJavaRunsOncePerProbe()
         {
             using var temp = new TempFolder();
@@ -108,7 +108,7 @@ namespace CarbonOps.Tests.Host
             Assert.Equal(2, File.ReadAllLines(log).Length);
         }
 
-        [RealJavaFact]
+        [JavaFact]
         public void TheRealJavaIsReadFromItsReleaseFileAndItsBannerAlike()
         {
             var home = Fixtures.RealJavaHome();
@@ -133,7 +133,7 @@ namespace CarbonOps.Tests.Host
             Assert.Equal(expectedVendor, fromBanner.Vendor);
         }
 
-        [UnixTheory]
+        [PosixTheory]
         [InlineData("permission javax.crypto.CryptoAllPermission;", JcePolicyStrength.Unlimited)]
         [InlineData("permission javax.crypto.CryptoPermission \"DES\", 64;\n    // permission javax.crypto.CryptoAllPermission;", JcePolicyStrength.Limited)]
         public void TheJcePolicyIsReadFromLocalPolicyJar(string grant, JcePolicyStrength expected)

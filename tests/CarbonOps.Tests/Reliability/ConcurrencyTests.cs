@@ -139,7 +139,7 @@ while (($line = [Console]::In.ReadLine()) -and $line -ne 'end') {
             using var ps = new PowerShellRunner();
             var homes = Enumerable.Range(0, 4).Select(i => temp.CopyHome(TestPaths.SampleHome, "audit-" + i)).ToArray();
             // Homes that differ, so identical answers are not identical by construction.
-            ps.Run("param($h) Invoke-CarbonHardening -ProductHome $h -CheckId Logging.Rotation -Confirm:$false", new Hashtable { ["h"] = homes[1] });
+            Assert.Empty(ps.Run("param($h) Invoke-CarbonHardening -ProductHome $h -CheckId Logging.Rotation -Confirm:$false", new Hashtable { ["h"] = homes[1] }).Errors);
             File.WriteAllText(Path.Combine(homes[2], CarbonPaths.MasterDatasourcesXml), "<datasources-configuration><broken></datasources-configuration>");
             const string audit = "Test-CarbonHost -ProductHome $homes | Select-Object CheckId, Outcome, Expected, Actual, Message, Target, ProductHome | ConvertTo-Json -Compress";
             var sequential = WithoutFreeSpace(ps.Run("param($homes) " + audit, new Hashtable { ["homes"] = homes }).Objects.Single().ToString());

@@ -37,14 +37,14 @@ namespace CarbonOps.Tests.Reliability
             // A run commits check by check, in catalogue order.
             foreach (var check in CheckCatalog.All.Where(c => c.Scope == CheckScope.Product && c.CanRemediate))
             {
-                ps.Run("param($h, $id) Invoke-CarbonHardening -ProductHome $h -CheckId $id -Confirm:$false", new Hashtable { ["h"] = stepwise, ["id"] = check.Id });
+                Assert.Empty(ps.Run("param($h, $id) Invoke-CarbonHardening -ProductHome $h -CheckId $id -Confirm:$false", new Hashtable { ["h"] = stepwise, ["id"] = check.Id }).Errors);
                 foreach (var (path, sha) in reference.Versions(stepwise))
                 {
                     reference.Allowed[path].Add(sha);
                 }
             }
             var whole = temp.CopyHome(TestPaths.SampleHome, "reference-whole");
-            ps.Run("param($h) Invoke-CarbonHardening -ProductHome $h -Confirm:$false", new Hashtable { ["h"] = whole });
+            Assert.Empty(ps.Run("param($h) Invoke-CarbonHardening -ProductHome $h -Confirm:$false", new Hashtable { ["h"] = whole }).Errors);
             reference.Hardened = reference.Versions(whole);
             Assert.Equal(reference.Versions(stepwise), reference.Hardened);
             Assert.NotEqual(reference.Original, reference.Hardened);

@@ -113,8 +113,37 @@ namespace CarbonOps.Tests.Reports
             using var ps = new PowerShellRunner();
             using var temp = new TempFolder();
             var path = Path.Combine(temp.Path, "r.md");
-            ps.Run("param($h, $p) Test-CarbonHost -ProductHome $h | Export-CarbonReport -Path $p -WhatIf", new Hashtable { ["h"] = TestPaths.SampleHome, ["p"] = path });
+            var output = ps.Run("param($h, $p) Test-CarbonHost -ProductHome $h | Export-CarbonReport -Path $p -WhatIf", new Hashtable { ["h"] = TestPaths.SampleHome, ["p"] = path });
+            Assert.Empty(output.Errors);
+            Assert.Empty(output.Objects);
             Assert.Empty(Directory.GetFileSystemEntries(temp.Path));
+            // The control: the same pipe without -WhatIf writes the file, so the emptiness above is -WhatIf's doing.
+            output = ps.Run("param($h, $p) Test-CarbonHost -ProductHome $h | Export-CarbonReport -Path $p", new Hashtable { ["h"] = TestPaths.SampleHome, ["p"] = path });
+            Assert.Empty(output.Errors);
+            Assert.True(File.Exists(path));
+        }
+
+        /// <summary>A value planted in a config file reaches the CSV through Test-CarbonHost, and a spreadsheet shows it as text.</summary>
+        [Fact]
+        public void AFormulaPlantedInAConfigFileIsWrittenAsText()
+        {
+            using var ps = new PowerShellRunner();
+            using var temp = new TempFolder();
+            var home = temp.CopyHome(TestPaths.SampleHome);
+            const string planted = "=HYPERLINK(\"http://evil.invalid\",\"open\")";
+            var catalina = Path.Combine(home, "repository", "conf", "tomcat", "catalina-server.xml");
+            var original = File.ReadAllText(catalina);
+            File.WriteAllText(catalina, original.Replace("server=\"WSO2 Carbon Server\"", "server=\"=HYPERLINK(&quot;http://evil.invalid&quot;,&quot;open&quot;)\""));
+            Assert.NotEqual(original, File.ReadAllText(catalina));
+            var path = Path.Combine(temp.Path, "r.csv");
+            var output = ps.Run("param($h, $p) Test-CarbonHost -ProductHome $h -CheckId Security.ServerHeader | Export-CarbonReport -Path $p", new Hashtable { ["h"] = home, ["p"] = path });
+            Assert.Empty(output.Errors);
+            var lines = File.ReadAllLines(path);
+            var row = Assert.Single(lines.Skip(1));
+            // The Actual column: quoted, and the planted formula behind an apostrophe.
+            Assert.Contains(",\"'" + planted.Replace("\"", "\"\"") + "\",", row);
+            Assert.DoesNotContain("," + planted, row);
+            Assert.DoesNotContain(",\"" + planted.Replace("\"", "\"\""), row);
         }
     }
 }

@@ -64,7 +64,8 @@ namespace CarbonOps.Tests.Reports
             output.WriteLine($"Screenshots and PDF in {kept}");
         }
 
-        private static string WriteReport(TempFolder temp)
+        /// <summary>The HTML report of the sample home, with one waived failure.</summary>
+        internal static string WriteReport(TempFolder temp)
         {
             using var ps = new PowerShellRunner();
             var waivers = temp.Write("w.json", "[ { \"CheckId\": \"Database.EmbeddedH2\", \"Reason\": \"Moves to MySQL in Q3 (CHG-1234)\", \"Expires\": \"2999-12-31\" } ]");

@@ -9,7 +9,7 @@ using System.Xml.Linq;
 using CarbonOps.Checks;
 using CarbonOps.Reports;
 using Xunit;
-using JsonText = CarbonOps.Reports.Json;
+using Newtonsoft.Json.Linq;
 
 namespace CarbonOps.Tests.Reports
 {
@@ -80,32 +80,30 @@ namespace CarbonOps.Tests.Reports
         [Fact]
         public void SarifListsOnlyProblemsWithLevelsFromSeverityAndSuppressesWaivedOnes()
         {
-            var sarif = (JsonObject)JsonText.Parse(Render(ReportFormat.Sarif));
-            Assert.Equal("2.1.0", sarif["version"]);
-            var run = (JsonObject)((List<object>)sarif["runs"])[0];
-            var rules = (List<object>)((JsonObject)((JsonObject)run["tool"])["driver"])["rules"];
-            var ruleIds = rules.Cast<JsonObject>().Select(r => (string)r["id"]).ToList();
+            var sarif = JObject.Parse(Render(ReportFormat.Sarif));
+            Assert.Equal("2.1.0", (string)sarif["version"]);
+            var run = sarif["runs"][0];
+            var ruleIds = run["tool"]["driver"]["rules"].Select(r => (string)r["id"]).ToList();
             Assert.All(CheckCatalog.All, c => Assert.Contains(c.Id, ruleIds));
             Assert.Contains("Security.Keystore", ruleIds); // not in this build's catalogue, but in the results
-            var results = ((List<object>)run["results"]).Cast<JsonObject>().ToList();
+            var results = run["results"].Cast<JObject>().ToList();
             Assert.Equal(4, results.Count); // 3 failures (one waived) and the warning
-            Assert.All(results, r => Assert.Equal(ruleIds[(int)(double)r["ruleIndex"]], r["ruleId"]));
-            var critical = results.Single(r => (string)r["ruleId"] == "Database.EmbeddedH2" && !r.ContainsKey("suppressions"));
-            Assert.Equal("error", critical["level"]);
-            Assert.Equal("warning", results.Single(r => (string)r["ruleId"] == "Logging.Rotation")["level"]);
-            var suppressed = results.Single(r => r.ContainsKey("suppressions"));
-            Assert.Equal("Moves to MySQL (CHG-1)", ((JsonObject)((List<object>)suppressed["suppressions"])[0])["justification"]);
-            var uri = (string)((JsonObject)((JsonObject)((JsonObject)((List<object>)critical["locations"])[0])["physicalLocation"])["artifactLocation"])["uri"];
-            Assert.Equal("file:///opt/wso2is-5.0.0/repository/conf/x.xml", uri);
-            var notifications = (List<object>)((JsonObject)((List<object>)run["invocations"])[0])["toolExecutionNotifications"];
-            Assert.Equal("Security.Keystore", ((JsonObject)((JsonObject)Assert.Single(notifications))["descriptor"])["id"]);
+            Assert.All(results, r => Assert.Equal(ruleIds[(int)r["ruleIndex"]], (string)r["ruleId"]));
+            var critical = results.Single(r => (string)r["ruleId"] == "Database.EmbeddedH2" && r["suppressions"] == null);
+            Assert.Equal("error", (string)critical["level"]);
+            Assert.Equal("warning", (string)results.Single(r => (string)r["ruleId"] == "Logging.Rotation")["level"]);
+            var suppressed = results.Single(r => r["suppressions"] != null);
+            Assert.Equal("Moves to MySQL (CHG-1)", (string)suppressed["suppressions"][0]["justification"]);
+            Assert.Equal("file:///opt/wso2is-5.0.0/repository/conf/x.xml", (string)critical["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]);
+            var notifications = run["invocations"][0]["toolExecutionNotifications"];
+            Assert.Equal("Security.Keystore", (string)Assert.Single(notifications)["descriptor"]["id"]);
         }
 
         [Fact]
         public void SarifIncludePassedAddsPassesAndSkips()
         {
-            var run = (JsonObject)((List<object>)((JsonObject)JsonText.Parse(Render(ReportFormat.Sarif, includePassed: true)))["runs"])[0];
-            var kinds = ((List<object>)run["results"]).Cast<JsonObject>().Select(r => (string)r["kind"]).ToList();
+            var run = JObject.Parse(Render(ReportFormat.Sarif, includePassed: true))["runs"][0];
+            var kinds = run["results"].Select(r => (string)r["kind"]).ToList();
             Assert.Equal(2, kinds.Count(k => k == "pass"));
             Assert.Equal(1, kinds.Count(k => k == "notApplicable"));
             Assert.Equal(4, kinds.Count(k => k == "fail"));
@@ -115,15 +113,16 @@ namespace CarbonOps.Tests.Reports
         public void JsonIsAFlatArrayWithTheSameFieldsInTheSameOrder()
         {
             var text = Render(ReportFormat.Json);
-            var rows = ((List<object>)JsonText.Parse(text)).Cast<JsonObject>().ToList();
+            var rows = JArray.Parse(text).Cast<JObject>().ToList();
             Assert.Equal(8, rows.Count);
-            Assert.All(rows, r => Assert.Equal(FlatRecord.Fields, r.Keys.ToArray()));
-            Assert.All(rows, r => Assert.DoesNotContain(r.Values, v => v is JsonObject || v is List<object>));
+            Assert.All(rows, r => Assert.Equal(FlatRecord.Fields, r.Properties().Select(p => p.Name).ToArray()));
+            Assert.All(rows, r => Assert.All(r.Properties(), p => Assert.IsType<JValue>(p.Value)));
             var warning = rows.Single(r => (string)r["CheckId"] == "Logging.AuditRotation");
-            Assert.Equal(Hostile, warning["Message"]);
-            Assert.Equal("Warning", warning["Outcome"]);
-            Assert.Equal(true, rows.Single(r => (string)r["CheckId"] == "Database.EmbeddedH2" && (string)r["ProductHome"] == "/opt/wso2esb-4.8.1")["Waived"]);
+            Assert.Equal(Hostile, (string)warning["Message"]);
+            Assert.Equal("Warning", (string)warning["Outcome"]);
+            Assert.True((bool)rows.Single(r => (string)r["CheckId"] == "Database.EmbeddedH2" && (string)r["ProductHome"] == "/opt/wso2esb-4.8.1")["Waived"]);
             Assert.DoesNotContain("<script>", text); // escaped, so the file is safe to paste into a page
+            Assert.Contains("\\u003cscript\\u003e", text);
         }
 
         [Fact]
@@ -137,6 +136,24 @@ namespace CarbonOps.Tests.Reports
             var warning = records.Single(r => r[3] == "Logging.AuditRotation");
             Assert.Equal(Hostile, warning[Array.IndexOf(FlatRecord.Fields, "Message")]);
             Assert.EndsWith("\r\n", text);
+        }
+
+        [Theory]
+        [InlineData("=HYPERLINK(\"http://evil.invalid\",\"x\")")]
+        [InlineData("+1+cmd|' /C calc'!A0")]
+        [InlineData("-2+3")]
+        [InlineData("@SUM(1+1)")]
+        [InlineData("\t=1+1")]
+        [InlineData("\r=1+1")]
+        public void ACsvCellThatWouldRunAsAFormulaStartsWithAnApostrophe(string planted)
+        {
+            var report = new Report(new[] { ReportEntry.From(Result("Logging.Rotation", CheckOutcome.Fail, message: planted)) }, DateTime.UtcNow, "1.2.3");
+            var text = ReportWriter.For(ReportFormat.Csv).Render(report, new ReportOptions());
+            var message = ParseCsv(text)[1][Array.IndexOf(FlatRecord.Fields, "Message")];
+            Assert.Equal("'" + planted, message);
+            // The text itself is kept, after the apostrophe; a value that only contains such a character is left alone.
+            var plain = new Report(new[] { ReportEntry.From(Result("Logging.Rotation", CheckOutcome.Fail, message: "a=b+c-d@e")) }, DateTime.UtcNow, "1.2.3");
+            Assert.Equal("a=b+c-d@e", ParseCsv(ReportWriter.For(ReportFormat.Csv).Render(plain, new ReportOptions()))[1][Array.IndexOf(FlatRecord.Fields, "Message")]);
         }
 
         [Fact]

@@ -140,7 +140,7 @@ namespace CarbonOps.Tests.SecureVault
             Assert.Equal(CheckOutcome.Fail, persisted.Outcome);
             Assert.Contains(PasswordFiles.PersistName + " keeps the keystore password on disk", persisted.Message);
 
-            ps.Run("param($h) Get-CarbonBackup -ProductHome $h | Sort-Object Created -Descending | Select-Object -First 2 | Restore-CarbonConfiguration -Confirm:$false", new Hashtable { ["h"] = home });
+            Assert.Empty(ps.Run("param($h) Get-CarbonBackup -ProductHome $h | Sort-Object Created -Descending | Select-Object -First 2 | Restore-CarbonConfiguration -Confirm:$false", new Hashtable { ["h"] = home }).Errors);
             Assert.False(File.Exists(Path.Combine(home, PasswordFiles.PersistName)));
         }
 
@@ -157,7 +157,7 @@ namespace CarbonOps.Tests.SecureVault
             {
                 Assert.True(results[id].Outcome == CheckOutcome.Pass, id + ": " + results[id].Message);
             }
-            ps.Run("param($h) Get-CarbonBackup -ProductHome $h | Sort-Object Created -Descending | Restore-CarbonConfiguration -Confirm:$false", new Hashtable { ["h"] = home });
+            Assert.Empty(ps.Run("param($h) Get-CarbonBackup -ProductHome $h | Sort-Object Created -Descending | Restore-CarbonConfiguration -Confirm:$false", new Hashtable { ["h"] = home }).Errors);
             Assert.Equal(original, TempFolder.TreeHash(home));
         }
     }

@@ -205,7 +205,7 @@ namespace CarbonOps.Tests.SecureVault
             Assert.All(again.Of<ChangeResult>(), c => Assert.Equal(ChangeStatus.AlreadyCompliant, c.Status));
             Assert.Equal(protectedHash, TempFolder.TreeHash(home));
 
-            ps.Run("param($h) Get-CarbonBackup -ProductHome $h | Sort-Object Created -Descending | Restore-CarbonConfiguration -Confirm:$false", new Hashtable { ["h"] = home });
+            Assert.Empty(ps.Run("param($h) Get-CarbonBackup -ProductHome $h | Sort-Object Created -Descending | Restore-CarbonConfiguration -Confirm:$false", new Hashtable { ["h"] = home }).Errors);
             Assert.Equal(original, TempFolder.TreeHash(home));
         }
 

@@ -100,7 +100,7 @@ namespace CarbonOps.Tests.Server
                 Assert.Empty(start.Errors);
                 Assert.Equal(ServerState.Running, Assert.Single(start.Of<CarbonServer>()).State);
                 Assert.False(other.HasExited);
-                ps.Run("param($h) Stop-CarbonServer -ProductHome $h -Confirm:$false", Args(server));
+                Assert.Empty(ps.Run("param($h) Stop-CarbonServer -ProductHome $h -Confirm:$false", Args(server)).Errors);
             }
             finally
             {

@@ -12,9 +12,11 @@ namespace CarbonOps.Tests.Support
         {
             if (OperatingSystem.IsWindows())
             {
-                Skip = "This test is about Unix accounts, modes and owners.";
+                Skip = Reason;
             }
         }
+
+        public const string Reason = "Needs a Unix host: Unix file modes, owners and accounts, or fixture programs that are shell scripts.";
 
         public bool AsRoot
         {

@@ -76,11 +76,13 @@ namespace CarbonOps.Tests.Waivers
         }
 
         [Theory]
-        [InlineData("w.json", "[\n  { \"CheckId\": \"A.B\", \"Reason\": \"x\" },\n  { \"CheckId\": \"A.B\" \"Reason\": \"y\" }\n]", 3, "'}' was expected")]
+        [InlineData("w.json", "[\n  { \"CheckId\": \"A.B\", \"Reason\": \"x\" },\n  { \"CheckId\": \"A.B\" \"Reason\": \"y\" }\n]", 3, "unexpected character was encountered")]
         [InlineData("w.json", "[\n  { \"CheckId\": \"A.B\" }\n]", 2, "Reason")]
         [InlineData("w.json", "[\n  { \"CheckId\": \"A.B\", \"Reason\": \"r\", \"Expires\": \"next year\" }\n]", 2, "not a date")]
         [InlineData("w.json", "[ { \"CheckID\": \"A.B\", \"Reason\": \"r\", \"Host\": \"x\" } ]", 1, "unknown key 'Host'")]
         [InlineData("w.json", "\"just text\"", 1, "array of waivers")]
+        [InlineData("w.json", "[\n  { \"CheckId\": \"A.B\",\n    \"CheckId\": \"C.D\", \"Reason\": \"r\" }\n]", 3, "already exists")]
+        [InlineData("w.json", "[ { \"CheckId\": \"A.B\", \"Reason\": \"r\" } ]\n]", 2, "Additional text")]
         [InlineData("w.psd1", "@{\n  Waivers = @(\n    @{ CheckId = 'A.B'; Reason = 'r' \n  )\n}", 3, "")]
         [InlineData("w.psd1", "@{ Waivers = @( @{ CheckId = (Get-Date); Reason = 'r' } ) }", 1, "constant")]
         public void AMalformedFileNamesPathAndLine(string name, string text, int line, string why)

@@ -37,7 +37,7 @@ namespace CarbonOps.Checks.Product
                     && (string)e.Attribute("className") == ConsoleAccessRemedy.ValveClass && !string.IsNullOrEmpty((string)e.Attribute("allow")));
                 if (valve != null)
                 {
-                    return Pass(context, expected, $"RemoteAddrValve allow=\"{(string)valve.Attribute("allow")}\"", config.Path);
+                    return Pass(context, expected, $"RemoteAddrValve allow=\"{(string)valve.Attribute("allow")}\"", config.Path).AtLine(config.LineOf(valve));
                 }
             }
             foreach (var relative in new[] { CarbonPaths.ConsoleWebXml, CarbonPaths.TomcatWebXml })
@@ -47,9 +47,10 @@ namespace CarbonOps.Checks.Product
                     return Pass(context, expected, $"RemoteAddrFilter allow=\"{allow}\"", context.Home.FilePath(relative));
                 }
             }
-            var hasDenyOnly = console.Root.Elements().Any(e => e.Name.LocalName == "Valve" && (string)e.Attribute("className") == ConsoleAccessRemedy.ValveClass);
-            return Fail(context, expected, hasDenyOnly ? "a RemoteAddrValve without an allow list" : "no address restriction", console.Path,
-                "Any client that reaches the server's HTTPS port can open the management console login page.");
+            var denyOnly = console.Root.Elements().FirstOrDefault(e => e.Name.LocalName == "Valve" && (string)e.Attribute("className") == ConsoleAccessRemedy.ValveClass);
+            // The valve without an allow list, or else the Context element the valve belongs in.
+            return Fail(context, expected, denyOnly != null ? "a RemoteAddrValve without an allow list" : "no address restriction", console.Path,
+                "Any client that reaches the server's HTTPS port can open the management console login page.").AtLine(console.LineOf(denyOnly ?? console.Root));
         }
 
         public override void Remediate(RemediationContext context) =>

@@ -43,18 +43,19 @@ namespace CarbonOps.Checks.Product
                 return Pass(context, expected, $"user '{user}', password changed", target);
             }
             var actual = $"user '{user}' with the default password";
+            var line = config.LineOf(password ?? admin);
             var store = UserStoreInfo.Read(context.Home);
             if (store.FirstStartEvidence == null)
             {
                 return Fail(context, expected, actual, target,
-                    $"The admin user '{user}' still has the default password. The server has not started yet, so setting it in user-mgt.xml takes effect on the first start.");
+                    $"The admin user '{user}' still has the default password. The server has not started yet, so setting it in user-mgt.xml takes effect on the first start.").AtLine(line);
             }
             var failed = Fail(context, expected, actual + " in user-mgt.xml", target,
                 $"user-mgt.xml still holds the default password, but the server has already started ({store.FirstStartEvidence}): the admin user lives in " +
                 "the user store now, so editing user-mgt.xml would not change its password. Check the real password in the management console and change it there.");
             return new CheckResult(failed.CheckId, failed.Title, failed.Category, failed.Severity, failed.Outcome, failed.Expected, failed.Actual,
                 failed.Message, "Change the admin password in the management console (Configure > Users and Roles).", false,
-                failed.Target, failed.ProductHome, failed.ComputerName, failed.Reference);
+                failed.Target, failed.ProductHome, failed.ComputerName, failed.Reference).AtLine(line);
         }
 
         public override void Remediate(RemediationContext context) => AdminCredentialRemedy.Apply(context, context.Options.AdminCredential);

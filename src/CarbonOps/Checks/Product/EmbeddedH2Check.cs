@@ -27,14 +27,14 @@ namespace CarbonOps.Checks.Product
                 .Where(d => (d.Elements().FirstOrDefault(e => e.Name.LocalName == "definition")?
                     .Descendants().FirstOrDefault(e => e.Name.LocalName == "url")?.Value.Trim() ?? "")
                     .StartsWith("jdbc:h2:", StringComparison.OrdinalIgnoreCase))
-                .Select(d => d.Elements().FirstOrDefault(e => e.Name.LocalName == "name")?.Value.Trim() ?? "(unnamed)")
                 .ToList();
             if (h2.Count == 0)
             {
                 return Pass(context, expected, "no H2 datasource", config.Path);
             }
-            var names = string.Join(", ", h2);
-            return Fail(context, expected, "H2: " + names, config.Path, $"These datasources use the embedded H2 database, which is not for production: {names}.");
+            var names = string.Join(", ", h2.Select(d => d.Elements().FirstOrDefault(e => e.Name.LocalName == "name")?.Value.Trim() ?? "(unnamed)"));
+            return Fail(context, expected, "H2: " + names, config.Path, $"These datasources use the embedded H2 database, which is not for production: {names}.")
+                .AtLine(config.LineOf(h2[0]));
         }
     }
 }

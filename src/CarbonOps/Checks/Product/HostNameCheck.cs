@@ -36,7 +36,8 @@ namespace CarbonOps.Checks.Product
             }
             var missing = string.Join(" and ", new[] { string.IsNullOrEmpty(host) ? "HostName" : null, string.IsNullOrEmpty(mgt) ? "MgtHostName" : null }.Where(n => n != null));
             return Fail(context, expected, actual, carbon.Path,
-                $"carbon.xml does not set {missing}: service endpoints and console links use whatever name Java looks up for this machine.");
+                $"carbon.xml does not set {missing}: service endpoints and console links use whatever name Java looks up for this machine.")
+                .AtLine(carbon.LineOf(string.IsNullOrEmpty(host) ? "HostName" : "MgtHostName"));
         }
 
         public override void Remediate(RemediationContext context) =>

@@ -30,7 +30,8 @@ namespace CarbonOps.Checks.Product
             var registry = Port(context.Home, jmx.Value("RMIRegistryPort"));
             var server = Port(context.Home, jmx.Value("RMIServerPort"));
             return Warn(context, expected, $"StartRMIServer true, ports {registry} (registry) and {server} (server)", jmx.Path,
-                $"The JMX RMI server listens on ports {registry} and {server}; allow them only from monitoring hosts, or turn JMX off.");
+                $"The JMX RMI server listens on ports {registry} and {server}; allow them only from monitoring hosts, or turn JMX off.")
+                .AtLine(jmx.LineOf("StartRMIServer"));
         }
 
         public override void Remediate(RemediationContext context)

@@ -34,11 +34,11 @@ namespace CarbonOps.Checks.Product
             if (RollsByDate(appender))
             {
                 return Fail(context, expected, appender, config.Path,
-                    $"{Key} is {ShortName(appender)}, which rolls by date with no size bound and keeps every file.");
+                    $"{Key} is {ShortName(appender)}, which rolls by date with no size bound and keeps every file.").AtLine(config.LineOf(Key));
             }
             var size = config.Get(Key + ".MaxFileSize") ?? "10MB (log4j default)";
             var backups = config.Get(Key + ".MaxBackupIndex") ?? "1 (log4j default)";
-            return Pass(context, expected, $"{ShortName(appender)}, MaxFileSize {size}, MaxBackupIndex {backups}", config.Path);
+            return Pass(context, expected, $"{ShortName(appender)}, MaxFileSize {size}, MaxBackupIndex {backups}", config.Path).AtLine(config.LineOf(Key));
         }
 
         public override void Remediate(RemediationContext context)

@@ -35,11 +35,13 @@ namespace CarbonOps.Checks.Product
                 return Skip(context, catalina.Path, $"{catalina.Path} has no Connector.");
             }
             var bad = new List<string>();
+            var firstBadLine = 0;
             foreach (var c in connectors)
             {
                 var server = (string)c.Attribute("server");
                 if (IsRevealing(server))
                 {
+                    firstBadLine = firstBadLine > 0 ? firstBadLine : catalina.LineOf(c);
                     bad.Add($"{(string)c.Attribute("port")}: {server ?? "(unset: Apache-Coyote/1.1)"}");
                 }
             }
@@ -49,7 +51,7 @@ namespace CarbonOps.Checks.Product
                 return Pass(context, expected, string.Join(", ", connectors.Select(c => (string)c.Attribute("server")).Distinct()), catalina.Path);
             }
             return Fail(context, expected, string.Join("; ", bad), catalina.Path,
-                "The Server header tells every client which product and version family answers, which narrows an attacker's search.");
+                "The Server header tells every client which product and version family answers, which narrows an attacker's search.").AtLine(firstBadLine);
         }
 
         public override void Remediate(RemediationContext context)

@@ -4,25 +4,14 @@ using Xunit;
 
 namespace CarbonOps.Tests.Support
 {
-    /// <summary>A fact that runs shell scripts or reads /proc, skipped on Windows saying so.</summary>
-    public sealed class UnixFactAttribute : FactAttribute
+    /// <summary>A theory that needs a Unix host (shell-script fixtures, file modes and owners); skipped on Windows, saying so. See <see cref="PosixFactAttribute"/>.</summary>
+    public sealed class PosixTheoryAttribute : TheoryAttribute
     {
-        public UnixFactAttribute()
+        public PosixTheoryAttribute()
         {
             if (OperatingSystem.IsWindows())
             {
-                Skip = "Needs a Unix host: the fixture java programs are shell scripts.";
-            }
-        }
-    }
-
-    public sealed class UnixTheoryAttribute : TheoryAttribute
-    {
-        public UnixTheoryAttribute()
-        {
-            if (OperatingSystem.IsWindows())
-            {
-                Skip = "Needs a Unix host: the fixture java programs are shell scripts.";
+                Skip = PosixFactAttribute.Reason;
             }
         }
     }
@@ -35,18 +24,6 @@ namespace CarbonOps.Tests.Support
             if (!OperatingSystem.IsLinux())
             {
                 Skip = "Reads /proc and /etc of a Linux host.";
-            }
-        }
-    }
-
-    /// <summary>A fact about the machine's own java, skipped where the machine has no java on PATH.</summary>
-    public sealed class RealJavaFactAttribute : FactAttribute
-    {
-        public RealJavaFactAttribute()
-        {
-            if (OperatingSystem.IsWindows() || Fixtures.RealJavaHome() == null)
-            {
-                Skip = "This machine has no java on PATH; the real-Java tests need one.";
             }
         }
     }
