@@ -113,7 +113,7 @@ foreach ($r in $runs) { $null = $r.PS.EndInvoke($r.Async) }
                     }
                 }
                 lines.Add($"{cmdlet} {killed}" + (finished > 0 ? $" (+{finished} finished before the kill)" : ""));
-                File.AppendAllText(Path.Combine(temp.Path, "progress.txt"), $"{lines[^1]}; {failures.Count} problems so far; {clock.Elapsed.TotalSeconds:F0} s\n");
+                File.AppendAllText(Path.Combine(temp.Path, "progress.txt"), $"{lines[^1]}; {failures.Count} problems so far; {clock.Elapsed.TotalSeconds:F0} s\n" + string.Concat(failures.Select(f => "  " + f + "\n")));
                 if (killed < TrialsPerCmdlet)
                 {
                     failures.Add($"{cmdlet}: only {killed} runs were killed in flight in {children} children");
