@@ -89,7 +89,7 @@ foreach ($r in $runs) { $null = $r.PS.EndInvoke($r.Async) }
                 var killed = 0;
                 var finished = 0;
                 var children = 0;
-                while (killed < TrialsPerCmdlet && children < 6)
+                while (killed < TrialsPerCmdlet && children < 10)
                 {
                     children++;
                     var trials = Enumerable.Range(0, Runspaces * HomesPerRunspace).Select(i => Trial.Prepare(temp, cmdlet, $"{cmdlet}-{children}-{i}")).ToList();
