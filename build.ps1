@@ -65,7 +65,15 @@ function Invoke-Build {
     Get-ChildItem -Path $binaries -Filter *.dll |
         Where-Object { $_.Name -ne 'System.Management.Automation.dll' -and $_.Name -notlike 'PowerShellStandard*' } |
         Copy-Item -Destination $moduleOut
+    # CarbonOps.Online.dll (net8.0) and its clients, loaded only by Test-CarbonHost -Online. System.* stays behind:
+    # pwsh ships System.DirectoryServices.Protocols itself (the package's own copy is a stub off Windows).
+    $online = Join-Path $root "src/CarbonOps.Online/bin/$Configuration/net8.0"
+    Get-ChildItem -Path $online -Filter *.dll |
+        Where-Object { $_.Name -notlike 'System.*' -and -not (Test-Path (Join-Path $moduleOut $_.Name)) } |
+        Copy-Item -Destination $moduleOut
     Copy-Item (Join-Path $root 'module/*') $moduleOut -Recurse
+    # Each check's reference page; Get-CarbonCheck's ReferencePage points here.
+    Copy-Item (Join-Path $root 'docs/checks') (Join-Path $moduleOut 'checks') -Recurse
     # The DSC resource manifest carries the module's version, stamped here from the one place it lives.
     $dscManifest = Join-Path $moduleOut 'CarbonOps.dsc.resource.json'
     (Get-Content -Raw $dscManifest) -replace '"version": "0\.0\.0"', "`"version`": `"$version`"" | Set-Content -NoNewline $dscManifest

@@ -56,7 +56,7 @@ Describe 'Test-CarbonHost on this machine' {
             $env:JAVA_HOME = Join-Path $Jdks 'openjdk-1.7.0'
             $java = Test-CarbonHost -CheckId Java.Version, Java.Vendor, Java.Home
             ($java | Where-Object CheckId -eq Java.Version).Outcome | Should -Be Pass
-            ($java | Where-Object CheckId -eq Java.Vendor).Outcome | Should -Be Warning
+            ($java | Where-Object CheckId -eq Java.Vendor).Outcome | Should -Be Fail   # the guide: OpenJDK is not recommended or supported
             ($java | Where-Object CheckId -eq Java.Home).Target | Should -Be (Join-Path $Jdks 'openjdk-1.7.0' | Resolve-Path).ProviderPath
         } finally {
             $env:JAVA_HOME = $saved
@@ -87,11 +87,23 @@ Describe 'Test-CarbonHost on this machine' {
         }
     }
 
+    It 'ships a reference page for every check where ReferencePage says' {
+        $checks = Get-CarbonCheck
+        $missing = $checks | Where-Object { -not (Test-Path -LiteralPath $_.ReferencePage) }
+        $missing.Id | Should -BeNullOrEmpty
+        (Get-Content -Raw (Get-CarbonCheck Host.Firewall).ReferencePage) | Should -Match '(?m)^# Host\.Firewall$'
+        ((Get-CarbonCheck Host.Firewall | Format-Table | Out-String -Width 250) -split "`n" | Select-String 'checks/Host.Firewall.md') | Should -Not -BeNullOrEmpty
+        # As it comes back through remoting: the Deserialized twin of the view shows the page too.
+        $remote = [System.Management.Automation.PSSerializer]::Deserialize([System.Management.Automation.PSSerializer]::Serialize((Get-CarbonCheck Host.Firewall)))
+        $remote.PSObject.TypeNames[0] | Should -Be 'Deserialized.CarbonOps.CheckInfo'
+        ($remote | Format-Table | Out-String -Width 250) | Should -Match 'checks/Host\.Firewall\.md'
+    }
+
     It 'lists the new checks in the catalogue' {
         $ids = (Get-CarbonCheck).Id
         foreach ($id in 'Host.Cpu', 'Host.Disk', 'Host.ConfigValidation', 'Host.HostnameResolves', 'Java.Home', 'Java.OnPath',
                  'Java.Version', 'Java.Vendor', 'Java.JcePolicy', 'Java.Snappy', 'Os.Distribution', 'Apps.Ant', 'Apps.ActiveMqClient',
-                 'Apps.Maven', 'Apps.Svn') {
+                 'Apps.Maven', 'Apps.Svn', 'Host.Firewall', 'Host.SecurityUpdates', 'Host.ListeningServices') {
             $ids | Should -Contain $id
         }
     }

@@ -26,6 +26,12 @@ namespace CarbonOps.Checks
 
         public abstract CheckResult Evaluate(CheckContext context);
 
+        /// <summary>The results of one evaluation: one, or one per thing checked (each datasource of a home).</summary>
+        public virtual System.Collections.Generic.IReadOnlyList<CheckResult> EvaluateAll(CheckContext context) => new[] { Evaluate(context) };
+
+        /// <summary>The check opens network connections: Test-CarbonHost runs it only with -Online.</summary>
+        public virtual bool RequiresOnline => false;
+
         public virtual void Remediate(RemediationContext context)
         {
         }

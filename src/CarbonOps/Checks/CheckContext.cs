@@ -50,7 +50,19 @@ namespace CarbonOps.Checks
         /// <summary>The primary keystore's password where Secure Vault protects it in the files (keystore and vault checks).</summary>
         public System.Security.SecureString KeystorePassword { get; set; }
 
+        /// <summary>Where systemd units live: a unit that runs a home is read for its JVM options (Network.Proxy, Security.ConsoleAccess).</summary>
+        public string ServiceUnitFolder { get; set; } = Installation.ServiceUnits.DefaultFolder;
+
+        /// <summary>The date checks judge against (end of OS support); today in UTC unless a test sets it.</summary>
+        public System.DateTime Today { get; set; } = System.DateTime.UtcNow.Date;
+
         /// <summary>A certificate that expires within this many days is a warning (Security.CertificateExpiry).</summary>
         public int CertificateExpiryDays { get; set; } = 30;
+
+        /// <summary>Online checks may open connections to the databases and LDAP servers of the homes (-Online).</summary>
+        public bool Online { get; set; }
+
+        /// <summary>How long an online check waits for each connect, login or query.</summary>
+        public int OnlineTimeoutSeconds { get; set; } = 5;
     }
 }

@@ -57,6 +57,7 @@ namespace CarbonOps.Checks
             RemediationOptions options, string computerName, Func<string, string, bool, bool> shouldProcess, Action<CarbonOpsException> onError = null)
         {
             var slots = new List<Func<CarbonOpsException, ISet<string>, IEnumerable<ChangeResult>>>();
+            var approvedFiles = new List<PendingFile>();
             ChangeResult Make(Remedy r, string path, string setting, string oldValue, string newValue, ChangeStatus status, string message, string backupPath) =>
                 new ChangeResult(r.CheckId, home.Path, path, setting, oldValue, newValue, status, message, backupPath, computerName);
             void Fixed(params ChangeResult[] results) => slots.Add((_, __) => results);
@@ -94,14 +95,14 @@ namespace CarbonOps.Checks
                 var changes = context.Changes.Count > 0
                     ? context.Changes
                     : new[] { new SettingChange(home.Path, "(none)", null, null, true) };
-                if (session.ChangedSince(snapshot).Count == 0)
+                if (session.ChangedSince(snapshot).Count == 0 && context.NewFiles.Count == 0)
                 {
                     Fixed(changes.Select(c => Make(remedy, c.Path, c.Setting, c.OldValue, c.NewValue, ChangeStatus.AlreadyCompliant,
                         "Already as the guide asks; nothing written.", null)).ToArray());
                     continue;
                 }
                 var action = string.Join("; ", changes.Where(c => !c.AlreadyCompliant).Select(c => $"{c.Setting}: '{c.OldValue}' -> '{c.NewValue}'"));
-                var targets = string.Join(", ", session.ChangedSince(snapshot));
+                var targets = string.Join(", ", session.ChangedSince(snapshot).Concat(context.NewFiles.Select(f => f.Path)));
                 if (!shouldProcess(targets, $"{remedy.CheckId}: {action}", remedy.HighImpact))
                 {
                     session.RestoreSnapshot(snapshot);
@@ -111,6 +112,7 @@ namespace CarbonOps.Checks
                     continue;
                 }
                 var approved = remedy;
+                approvedFiles.AddRange(context.NewFiles);
                 slots.Add((failure, unwritten) => changes.Select(c =>
                 {
                     if (c.AlreadyCompliant)
@@ -128,12 +130,17 @@ namespace CarbonOps.Checks
             try
             {
                 session.CommitPending();
+                foreach (var file in approvedFiles)
+                {
+                    session.WriteNewFile(file.Path, file.Bytes, file.UnixMode);
+                }
             }
             catch (CarbonOpsException ex)
             {
                 commitFailure = ex;
                 notWritten.UnionWith(session.PendingDocuments.Select(d => d.Path));
                 notWritten.UnionWith(session.PendingModes.Keys);
+                notWritten.UnionWith(approvedFiles.Select(f => f.Path).Where(p => !System.IO.File.Exists(p)));
                 session.RevertPending();
                 onError?.Invoke(ex);
             }

@@ -8,6 +8,7 @@ namespace CarbonOps.Checks
     public sealed class RemediationContext
     {
         private readonly List<SettingChange> changes = new List<SettingChange>();
+        private readonly List<PendingFile> newFiles = new List<PendingFile>();
 
         public RemediationContext(CarbonHome home, EditSession session, RemediationOptions options)
         {
@@ -20,6 +21,12 @@ namespace CarbonOps.Checks
         public EditSession Session { get; }
         public RemediationOptions Options { get; }
         public IReadOnlyList<SettingChange> Changes => changes;
+
+        /// <summary>Whole files the remedy creates; written after the run's text edits, through the session's new-file path.</summary>
+        public IReadOnlyList<PendingFile> NewFiles => newFiles;
+
+        /// <summary>Plans a file that does not exist yet (written only when the change is approved).</summary>
+        public void CreateFile(string relative, byte[] bytes, uint unixMode) => newFiles.Add(new PendingFile(Home.FilePath(relative), bytes, unixMode));
 
         /// <summary>Records a setting the remedy enforces; old == new means it was already compliant.</summary>
         public void Record(string path, string setting, string oldValue, string newValue, bool secret = false) =>

@@ -103,10 +103,10 @@ namespace CarbonOps.Commands
             }
         }
 
-        /// <summary>The guide: the heaps and PermGen of the instances on a host plus 2 GB for the OS must fit in its RAM.</summary>
+        /// <summary>The guide: the heaps (-Xmx) of the instances on a host plus 2 GB for the OS must fit in its RAM.</summary>
         private void WarnAboutMemory(CarbonHome home)
         {
-            maxHeapsMb.Add(JvmMemoryBudget.HeapPlusPermMb(home.Path));
+            maxHeapsMb.Add(JvmMemoryBudget.MaxHeapMb(home.Path));
             var message = JvmMemoryBudget.Check(maxHeapsMb, HostProbe.Current.MemoryTotalBytes);
             if (message != null && !warnedRam)
             {

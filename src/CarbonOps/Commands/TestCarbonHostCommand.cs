@@ -66,6 +66,15 @@ namespace CarbonOps.Commands
         [ValidateNotNullOrEmpty]
         public string WaiverPath { get; set; }
 
+        /// <summary>Also run the online checks (Database.Reachable, UserStore.Reachable), which connect to the homes' databases and LDAP servers.</summary>
+        [Parameter]
+        public SwitchParameter Online { get; set; }
+
+        /// <summary>Seconds an online check waits for each connect, login or query.</summary>
+        [Parameter]
+        [ValidateRange(1, 60)]
+        public int OnlineTimeout { get; set; } = 5;
+
         protected override void BeginProcessing()
         {
             if (WaiverPath == null)
@@ -100,10 +109,10 @@ namespace CarbonOps.Commands
 
         protected override void EndProcessing()
         {
-            var checks = CheckCatalog.Select(CheckId, Category).ToList();
+            var checks = CheckCatalog.Select(CheckId, Category).Where(c => Online || !c.RequiresOnline).ToList();
             if (checks.Count == 0)
             {
-                WriteCarbonError(new CarbonOpsException(ErrorIds.CheckNotFound, "No check matches -CheckId and -Category. Get-CarbonCheck lists them."), CheckId);
+                WriteCarbonError(new CarbonOpsException(ErrorIds.CheckNotFound, "No check matches -CheckId and -Category (the online checks run only with -Online). Get-CarbonCheck lists them."), CheckId);
                 return;
             }
             var options = new CheckOptions
@@ -116,6 +125,8 @@ namespace CarbonOps.Commands
                 CurrentDirectory = SessionState.Path.CurrentFileSystemLocation.ProviderPath,
                 KeystorePassword = KeystorePassword,
                 CertificateExpiryDays = CertificateExpiryDays,
+                Online = Online,
+                OnlineTimeoutSeconds = OnlineTimeout,
             };
             var java = new JavaProbe();
             var probe = HostProbe.Current;
@@ -146,9 +157,9 @@ namespace CarbonOps.Commands
                     WriteProgress(progress);
                 }
                 var context = new CheckContext(probe, homes[i], options, java);
-                foreach (var check in productChecks)
+                foreach (var result in productChecks.SelectMany(check => CheckRunner.RunAll(check, context)))
                 {
-                    Emit(CheckRunner.Run(check, context));
+                    Emit(result);
                 }
             }
             if (homes.Count > 1)

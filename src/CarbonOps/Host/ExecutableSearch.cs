@@ -46,6 +46,11 @@ namespace CarbonOps.Host
             return null;
         }
 
+        /// <summary>A system program (nft, apt-get): on PATH, else in the sbin and bin folders a user's PATH often lacks; null when none.</summary>
+        public static string FindSystemProgram(string name) =>
+            FindOnPath(name, Environment.GetEnvironmentVariable("PATH"))
+            ?? FindOnPath(name, string.Join(Path.PathSeparator.ToString(), "/usr/sbin", "/sbin", "/usr/bin", "/bin"));
+
         /// <summary>The path with symbolic links resolved where the platform can; the full path otherwise.</summary>
         public static string RealPath(string path)
         {

@@ -28,6 +28,35 @@ namespace CarbonOps.Host
         public int CoreCount => Cores ?? LogicalProcessors;
     }
 
+    /// <summary>The machine as DMI / SMBIOS names it (Linux /sys/class/dmi/id, Windows the BIOS registry key).</summary>
+    public sealed class MachineFacts
+    {
+        private static readonly System.Text.RegularExpressions.Regex InstanceTypeName =
+            new System.Text.RegularExpressions.Regex(@"^[a-z][a-z0-9-]*\.[a-z0-9]+$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+        public MachineFacts(string vendor, string product, string biosVersion)
+        {
+            Vendor = vendor;
+            Product = product;
+            BiosVersion = biosVersion;
+        }
+
+        /// <summary>sys_vendor ("Amazon EC2", "Dell Inc.").</summary>
+        public string Vendor { get; }
+        /// <summary>product_name: on EC2's Nitro instances the instance type ("c5.large"); on its Xen ones "HVM domU".</summary>
+        public string Product { get; }
+        /// <summary>bios_version ("4.2.amazon" on EC2's Xen instances).</summary>
+        public string BiosVersion { get; }
+
+        /// <summary>An Amazon EC2 instance, by its vendor (Nitro) or its BIOS version (Xen).</summary>
+        public bool IsEc2 =>
+            string.Equals(Vendor, "Amazon EC2", System.StringComparison.Ordinal) ||
+            (BiosVersion ?? "").IndexOf("amazon", System.StringComparison.OrdinalIgnoreCase) >= 0;
+
+        /// <summary>The EC2 instance type where DMI carries it (Nitro instances), else null.</summary>
+        public string Ec2InstanceType => IsEc2 && InstanceTypeName.IsMatch(Product ?? "") ? Product : null;
+    }
+
     public enum HostPlatform { Linux, Windows, MacOS, Solaris, Other }
 
     /// <summary>The operating system: /etc/os-release on Linux, the registry's CurrentVersion key on Windows.</summary>

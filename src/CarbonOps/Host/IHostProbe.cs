@@ -23,6 +23,9 @@ namespace CarbonOps.Host
 
         OsFacts OperatingSystem { get; }
 
+        /// <summary>The machine as its firmware names it (DMI / SMBIOS: vendor, product, BIOS version); null where it cannot be read.</summary>
+        MachineFacts Machine { get; }
+
         /// <summary>The soft limit of open files for processes started from here (ulimit -n); null on Windows.</summary>
         long? OpenFilesLimit { get; }
 
@@ -43,5 +46,11 @@ namespace CarbonOps.Host
         /// those on these ports (finding a socket's process is the slow part).
         /// </summary>
         SocketTable ListeningSockets(ICollection<int> ports = null);
+
+        /// <summary>The active inbound filtering of the host firewall, read afresh on each call.</summary>
+        InboundFilter InboundFirewall();
+
+        /// <summary>Security updates pending by the package manager's local metadata (no network access).</summary>
+        PendingSecurityUpdates SecurityUpdates();
     }
 }

@@ -21,10 +21,12 @@ namespace CarbonOps.Host
         private readonly Lazy<long?> memoryTotal;
         private readonly Lazy<CpuFacts> cpu;
         private readonly Lazy<OsFacts> os;
+        private readonly Lazy<MachineFacts> machine;
         private readonly Lazy<long?> openFiles = new Lazy<long?>(PosixNative.OpenFilesSoftLimit);
 
-        public LinuxHostProbe(string procRoot = "/proc", string etcRoot = "/etc")
+        public LinuxHostProbe(string procRoot = "/proc", string etcRoot = "/etc", string dmiRoot = "/sys/class/dmi/id")
         {
+            machine = new Lazy<MachineFacts>(() => ReadMachine(dmiRoot));
             this.procRoot = procRoot;
             this.etcRoot = etcRoot;
             memoryTotal = new Lazy<long?>(() => ReadMemInfoKb(Path.Combine(procRoot, "meminfo"), "MemTotal") * 1024);
@@ -44,11 +46,17 @@ namespace CarbonOps.Host
 
         public OsFacts OperatingSystem => os.Value;
 
+        public MachineFacts Machine => machine.Value;
+
         public long? OpenFilesLimit => openFiles.Value;
 
         public string GetEnvironmentVariable(string name) => Environment.GetEnvironmentVariable(name);
 
         public SocketTable ListeningSockets(ICollection<int> ports = null) => ProcNetTcp.Read(procRoot, ports: ports);
+
+        public InboundFilter InboundFirewall() => FirewallReader.ReadLinux();
+
+        public PendingSecurityUpdates SecurityUpdates() => SecurityUpdateReader.ReadLinux();
 
         public string ReadHostsFile()
         {
@@ -108,6 +116,27 @@ namespace CarbonOps.Host
             Regex.Replace(field, @"\\([0-7]{3})", m => ((char)Convert.ToInt32(m.Groups[1].Value, 8)).ToString());
 
         /// <summary>A "Key:   N kB" value of /proc/meminfo, in kB.</summary>
+        /// <summary>sys_vendor, product_name and bios_version of the DMI folder (world-readable); null where there is none.</summary>
+        public static MachineFacts ReadMachine(string dmiRoot)
+        {
+            string Read(string name)
+            {
+                try
+                {
+                    var path = Path.Combine(dmiRoot, name);
+                    return File.Exists(path) ? File.ReadAllText(path).Trim() : null;
+                }
+                catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+                {
+                    return null;
+                }
+            }
+            var vendor = Read("sys_vendor");
+            var product = Read("product_name");
+            var bios = Read("bios_version");
+            return vendor == null && product == null && bios == null ? null : new MachineFacts(vendor, product, bios);
+        }
+
         public static long? ReadMemInfoKb(string path, string key)
         {
             if (!File.Exists(path))

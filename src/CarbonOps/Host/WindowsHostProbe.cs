@@ -19,10 +19,13 @@ namespace CarbonOps.Host
         private static readonly IntPtr LocalMachine = new IntPtr(unchecked((int)0x80000002));
         private const string ProcessorKey = @"HARDWARE\DESCRIPTION\System\CentralProcessor\0";
         private const string CurrentVersionKey = @"SOFTWARE\Microsoft\Windows NT\CurrentVersion";
+        private const string BiosKey = @"HARDWARE\DESCRIPTION\System\BIOS";
 
         private readonly Lazy<MemoryStatusEx?> memory = new Lazy<MemoryStatusEx?>(ReadMemory);
         private readonly Lazy<CpuFacts> cpu = new Lazy<CpuFacts>(ReadCpu);
         private readonly Lazy<OsFacts> os = new Lazy<OsFacts>(ReadOs);
+        private readonly Lazy<MachineFacts> machine = new Lazy<MachineFacts>(() => new MachineFacts(
+            RegistryString(BiosKey, "SystemManufacturer"), RegistryString(BiosKey, "SystemProductName"), RegistryString(BiosKey, "BIOSVersion")));
 
         public string ComputerName => Environment.MachineName;
 
@@ -44,11 +47,18 @@ namespace CarbonOps.Host
 
         public OsFacts OperatingSystem => os.Value;
 
+        public MachineFacts Machine => machine.Value;
+
         public long? OpenFilesLimit => null;
 
         public string GetEnvironmentVariable(string name) => Environment.GetEnvironmentVariable(name);
 
         public SocketTable ListeningSockets(ICollection<int> ports = null) => WindowsTcpTable.Read(ports);
+
+        public InboundFilter InboundFirewall() => FirewallReader.ReadWindows();
+
+        public PendingSecurityUpdates SecurityUpdates() =>
+            PendingSecurityUpdates.Unknown("Windows Update", "Pending Windows updates are not read: Windows Update keeps no local list this module reads without its service.");
 
         public string ReadHostsFile()
         {

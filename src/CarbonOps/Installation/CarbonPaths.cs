@@ -8,6 +8,7 @@ namespace CarbonOps.Installation
         public const string CatalinaServerXml = "repository/conf/tomcat/catalina-server.xml";
         public const string MasterDatasourcesXml = "repository/conf/datasources/master-datasources.xml";
         public const string UserMgtXml = "repository/conf/user-mgt.xml";
+        public const string RegistryXml = "repository/conf/registry.xml";
         public const string Log4jProperties = "repository/conf/log4j.properties";
         public const string ConfigValidationXml = "repository/conf/etc/config-validation.xml";
         public const string JmxXml = "repository/conf/etc/jmx.xml";
@@ -21,6 +22,9 @@ namespace CarbonOps.Installation
         public const string WrapperConf = "bin/yajsw/wrapper.conf";
         public const string StartupScriptSh = "bin/wso2server.sh";
         public const string StartupScriptBat = "bin/wso2server.bat";
+        /// <summary>The site's wrapper around the launcher (system properties set the guide's way); started instead of the launcher when it exists.</summary>
+        public const string SiteWrapperSh = "bin/wso2server-local.sh";
+        public const string SiteWrapperBat = "bin/wso2server-local.bat";
         public const string VersionTxt = "bin/version.txt";
         public const string CarbonVersionTxt = "bin/wso2carbon-version.txt";
 

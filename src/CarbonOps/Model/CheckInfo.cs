@@ -24,5 +24,11 @@ namespace CarbonOps
         public bool CanRemediate { get; }
         public string Reference { get; }
         public string Description { get; }
+        /// <summary>
+        /// The check's reference page, checks/&lt;Id&gt;.md beside CarbonOps.dll (the build copies docs/checks there):
+        /// the guide's words, the exact rule, the outcomes, the remedy, an example.
+        /// </summary>
+        public string ReferencePage =>
+            System.IO.Path.Combine(System.IO.Path.GetDirectoryName(typeof(CheckInfo).Assembly.Location) ?? "", "checks", Id + ".md");
     }
 }

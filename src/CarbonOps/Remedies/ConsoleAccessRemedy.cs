@@ -15,8 +15,8 @@ namespace CarbonOps.Remedies
 {
     /// <summary>
     /// Restricts the management console by client address with Tomcat's RemoteAddrValve, in the console's
-    /// context.xml (or the one every web application reads). An existing valve keeps its place and other
-    /// attributes; only its allow changes.
+    /// context.xml (or the one every web application reads, repository/conf/context.xml, created when absent).
+    /// An existing valve keeps its place and other attributes; only its allow changes.
     /// </summary>
     public static class ConsoleAccessRemedy
     {
@@ -67,6 +67,14 @@ namespace CarbonOps.Remedies
             return string.Join("|", result);
         }
 
+        /// <summary>repository/conf/context.xml as the guide shows it: a Context holding the RemoteAddrValve, read by every web application.</summary>
+        internal static string NewGlobalContext(string allow) =>
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" +
+            "<!-- Read by every web application of this server. The RemoteAddrValve lets only these client addresses in. -->\n" +
+            "<Context>\n" +
+            $"    <Valve className=\"{ValveClass}\" allow=\"{RemedyXml.EscapeAttribute(allow)}\"/>\n" +
+            "</Context>\n";
+
         public static void Apply(RemediationContext context, string[] allowedAddress, ConsoleAccessScope scope)
         {
             if (allowedAddress == null || allowedAddress.Length == 0)
@@ -77,9 +85,14 @@ namespace CarbonOps.Remedies
             var relative = ContextFile(scope);
             if (!context.Home.Exists(relative))
             {
-                throw new CarbonOpsException(ErrorIds.ConfigFileNotFound,
-                    $"'{context.Home.FilePath(relative)}' does not exist; CarbonOps does not create a context every web application reads. Use -Scope Console, or create the file first.",
-                    context.Home.FilePath(relative));
+                if (scope != ConsoleAccessScope.AllWebApps)
+                {
+                    throw new CarbonOpsException(ErrorIds.ConfigFileNotFound, $"'{context.Home.FilePath(relative)}' does not exist; the console's context is part of every home.", context.Home.FilePath(relative));
+                }
+                // The guide's all-web-applications file is absent from stock homes: create it holding just the valve.
+                context.Record(context.Home.FilePath(relative), "Valve[RemoteAddrValve]/@allow", null, allow);
+                context.CreateFile(relative, System.Text.Encoding.UTF8.GetBytes(NewGlobalContext(allow)), 0x1a4 /* 0644 */);
+                return;
             }
             var config = context.Xml(relative);
             if (config.Root.Name.LocalName != "Context")

@@ -4,17 +4,22 @@ using System.Globalization;
 using System.Linq;
 using System.Xml.Linq;
 using CarbonOps.Checks;
+using CarbonOps.Editing;
 using CarbonOps.Installation;
 
 namespace CarbonOps.Remedies
 {
     /// <summary>
     /// Proxy settings, on request: the reverse proxy in front of the console (proxyName and proxyPort on the
-    /// connectors of catalina-server.xml), or the outbound proxy of the pass-through senders of axis2.xml.
+    /// connectors of catalina-server.xml), or the outbound proxy of axis2.xml's HTTP senders: http.proxyHost and
+    /// http.proxyPort on the pass-through senders, and the guide's &lt;parameter name="Proxy"&gt; form
+    /// (Configuration/ProxyHost, ProxyPort) on the Axis2 CommonsHTTPTransportSender senders, which read that one.
     /// </summary>
     public static class ProxyRemedy
     {
         public const string CheckId = "Network.Proxy";
+
+        public const string CommonsHttpSender = "org.apache.axis2.transport.http.CommonsHTTPTransportSender";
 
         private static readonly string[] PassThroughSenders =
         {
@@ -57,10 +62,15 @@ namespace CarbonOps.Remedies
         {
             ValidateHost(host);
             var axis2 = context.Xml(CarbonPaths.Axis2Xml);
-            var senders = Senders(axis2.Root).Select(e => (string)e.Attribute("class")).ToList();
-            if (senders.Count == 0)
+            var senders = Senders(axis2.Root).Select(e => (string)e.Attribute("class")).Distinct().ToList();
+            var commons = CommonsSenders(axis2.Root).Count();
+            if (senders.Count == 0 && commons == 0)
             {
-                throw RemedyXml.Missing(axis2, "pass-through transportSender (set -Dhttp.proxyHost and -Dhttp.proxyPort in the launcher instead)");
+                throw RemedyXml.Missing(axis2, "pass-through or CommonsHTTPTransportSender transportSender (set -Dhttp.proxyHost and -Dhttp.proxyPort in the launcher instead)");
+            }
+            for (var i = 0; i < commons; i++)
+            {
+                SetProxyParameter(context, axis2, i, host, port);
             }
             var values = new List<KeyValuePair<string, string>>
             {
@@ -83,6 +93,35 @@ namespace CarbonOps.Remedies
                 }
             }
         }
+
+        /// <summary>The guide's form on the index-th CommonsHTTPTransportSender: &lt;parameter name="Proxy"&gt;&lt;Configuration&gt;&lt;ProxyHost/&gt;&lt;ProxyPort/&gt;.</summary>
+        private static void SetProxyParameter(RemediationContext context, XmlConfig axis2, int index, string host, int port)
+        {
+            Func<XElement> sender = () => CommonsSenders(axis2.Root).ElementAt(index);
+            var name = (string)sender().Attribute("name");
+            var portText = port.ToString(CultureInfo.InvariantCulture);
+            Func<XElement> parameter = () => RemedyXml.Child(sender(), "parameter", RemedyXml.NameIs("Proxy"));
+            if (parameter() == null)
+            {
+                context.Record(axis2.Path, $"transportSender[{name}]/parameter[Proxy]/Configuration/ProxyHost", null, host);
+                context.Record(axis2.Path, $"transportSender[{name}]/parameter[Proxy]/Configuration/ProxyPort", null, portText);
+                axis2.AppendChild(sender(), "<parameter name=\"Proxy\">\n    <Configuration>\n" +
+                    $"        <ProxyHost>{RemedyXml.Escape(host)}</ProxyHost>\n        <ProxyPort>{portText}</ProxyPort>\n    </Configuration>\n</parameter>");
+                return;
+            }
+            Func<XElement> configuration = () => RemedyXml.Child(parameter(), "Configuration");
+            if (configuration() == null)
+            {
+                throw RemedyXml.Missing(axis2, $"Configuration in transportSender[{name}]/parameter[Proxy]");
+            }
+            RemedyXml.EnsureChildText(context, axis2, configuration, "ProxyHost", null, host,
+                $"transportSender[{name}]/parameter[Proxy]/Configuration/ProxyHost", $"<ProxyHost>{RemedyXml.Escape(host)}</ProxyHost>");
+            RemedyXml.EnsureChildText(context, axis2, configuration, "ProxyPort", null, portText,
+                $"transportSender[{name}]/parameter[Proxy]/Configuration/ProxyPort", $"<ProxyPort>{portText}</ProxyPort>");
+        }
+
+        private static IEnumerable<XElement> CommonsSenders(XElement axis2Root) =>
+            axis2Root.Elements().Where(e => e.Name.LocalName == "transportSender" && (string)e.Attribute("class") == CommonsHttpSender);
 
         public static IEnumerable<XElement> Connectors(XElement catalinaRoot) =>
             catalinaRoot.Descendants().Where(e => e.Name.LocalName == "Connector");

@@ -82,18 +82,6 @@ namespace CarbonOps.Tests.Checks
             Assert.Equal(before, TempFolder.TreeHash(home));
         }
 
-        [Fact]
-        public void AllWebAppsScopeNeedsTheSharedContextFile()
-        {
-            using var temp = new TempFolder();
-            var home = temp.CopyHome(TestPaths.SampleHome);
-            var change = Assert.Single(Remediate(new ConsoleAccessCheck(), home,
-                new RemediationOptions { AllowedAddress = new[] { "10.0.0.1" }, ConsoleScope = ConsoleAccessScope.AllWebApps }));
-            Assert.Equal(ChangeStatus.Skipped, change.Status);
-            Assert.Contains("repository/conf/context.xml", change.Message);
-            Assert.False(File.Exists(Path.Combine(home, CarbonPaths.GlobalContextXml)));
-        }
-
         [Theory]
         [InlineData("1.6.0_45", 6, "TLSv1")]
         [InlineData("1.7.0_80", 7, "TLSv1,TLSv1.1,TLSv1.2")]

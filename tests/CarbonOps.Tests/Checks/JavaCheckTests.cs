@@ -13,7 +13,7 @@ namespace CarbonOps.Tests.Checks
 {
     public class JavaCheckTests
     {
-        private static RecordedHost WithJavaHome(string home, string path = null)
+        internal static RecordedHost WithJavaHome(string home, string path = null)
         {
             var host = new RecordedHost();
             if (home != null)
@@ -68,12 +68,12 @@ namespace CarbonOps.Tests.Checks
         [PosixTheory]
         [InlineData("oracle-jdk1.7.0_80", CheckOutcome.Pass)]
         [InlineData("ibm-java-1.7", CheckOutcome.Pass)]
-        [InlineData("openjdk-1.7.0", CheckOutcome.Warning)]
-        public void OpenJdkIsAWarning(string fixture, CheckOutcome expected)
+        [InlineData("openjdk-1.7.0", CheckOutcome.Fail)]
+        public void OpenJdkFails(string fixture, CheckOutcome expected)
         {
             var result = Run(new JavaVendorCheck(), WithJavaHome(Fixtures.Jdk(fixture)));
             Assert.Equal(expected, result.Outcome);
-            if (expected == CheckOutcome.Warning)
+            if (expected == CheckOutcome.Fail)
             {
                 Assert.Contains("not recommended or supported", result.Message);
             }
@@ -211,7 +211,7 @@ namespace CarbonOps.Tests.Checks
 
         [PosixTheory]
         [InlineData(HostPlatform.MacOS, "oracle-jdk1.7.0_80", false, CheckOutcome.Fail)]
-        [InlineData(HostPlatform.MacOS, "oracle-jdk1.7.0_80", true, CheckOutcome.Pass)]
+        [InlineData(HostPlatform.MacOS, "oracle-jdk1.7.0_80", true, CheckOutcome.Fail)] // the jar is not the guide's step
         [InlineData(HostPlatform.Solaris, "oracle-jdk1.7.0_80", false, CheckOutcome.Fail)]
         [InlineData(HostPlatform.MacOS, "oracle-jdk1.6.0_45", false, CheckOutcome.Skipped)]
         [InlineData(HostPlatform.Linux, "oracle-jdk1.7.0_80", false, CheckOutcome.Skipped)]

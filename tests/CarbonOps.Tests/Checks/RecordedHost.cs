@@ -14,6 +14,7 @@ namespace CarbonOps.Tests.Checks
         public long? SwapTotalBytes { get; set; }
         public CpuFacts Cpu { get; set; }
         public OsFacts OperatingSystem { get; set; }
+        public MachineFacts Machine { get; set; }
         public long? OpenFilesLimit { get; set; }
         public string HostsFile { get; set; }
 
@@ -44,5 +45,12 @@ namespace CarbonOps.Tests.Checks
         public static OsFacts Linux(string osRelease) => OsFacts.FromOsRelease(osRelease);
         public SocketTable Sockets { get; set; } = SocketTable.Empty;
         public SocketTable ListeningSockets(System.Collections.Generic.ICollection<int> ports = null) => Sockets;
+
+        /// <summary>No firewall tool unless a test sets one.</summary>
+        public InboundFilter Firewall { get; set; } = new InboundFilter(null, null);
+        public InboundFilter InboundFirewall() => Firewall;
+
+        public PendingSecurityUpdates Updates { get; set; } = PendingSecurityUpdates.Unknown(null, "recorded host: no package manager");
+        public PendingSecurityUpdates SecurityUpdates() => Updates;
     }
 }

@@ -230,6 +230,7 @@ namespace CarbonOps.Tests.Checks
             var found = Evaluate(new ProxyCheck(), home);
             Assert.Contains("http.proxyHost=proxy.corp", found.Actual);
             Assert.DoesNotContain("proxyPort=1", found.Actual);
+            Assert.Equal(CheckOutcome.Warning, found.Outcome); // a host without its port: Java would use port 80
         }
 
         [PosixFact]

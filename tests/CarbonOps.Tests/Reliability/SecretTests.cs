@@ -88,7 +88,7 @@ $Error | ForEach-Object { $_.ToString(); $_.Exception.ToString(); $_.ScriptStack
         }
 
         /// <summary>Everything the command said, on every stream, in the transcript and in every export, as one text.</summary>
-        private static string Capture(PowerShellRunner ps, TempFolder temp, string name, Hashtable args)
+        internal static string Capture(PowerShellRunner ps, TempFolder temp, string name, Hashtable args)
         {
             var transcript = Path.Combine(temp.Path, Guid.NewGuid().ToString("N") + ".transcript.txt");
             var clixml = Path.Combine(temp.Path, Guid.NewGuid().ToString("N") + ".clixml");

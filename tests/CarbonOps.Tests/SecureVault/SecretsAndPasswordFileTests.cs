@@ -19,7 +19,7 @@ namespace CarbonOps.Tests.SecureVault
         private const string WrongPassword = "Wr0ng-Narwhal-5512";
 
         /// <summary>Every text a run shows: objects (serialized whole), errors, warnings, verbose, debug and information.</summary>
-        private static IEnumerable<string> EverythingShown(PowerShellRunner.Output output)
+        internal static IEnumerable<string> EverythingShown(PowerShellRunner.Output output)
         {
             foreach (var o in output.Objects)
             {

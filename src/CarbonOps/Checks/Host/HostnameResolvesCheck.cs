@@ -6,9 +6,11 @@ using System.Net;
 namespace CarbonOps.Checks.Host
 {
     /// <summary>
-    /// The guide: the host name must resolve to an address other than loopback (Carbon binds and
-    /// advertises it). On SUSE, which does not use resolv.conf for this, /etc/hosts must carry
-    /// "&lt;ip&gt; &lt;hostname&gt;" above the localhost line.
+    /// The guide: "When using SUSE Linux, it ignores /etc/resolv.conf and only looks at the /etc/hosts file ...
+    /// add the following line above localhost in the /etc/hosts file: &lt;ip_address&gt; &lt;machine_name&gt; localhost".
+    /// On SUSE that line (a non-loopback address naming the host, above the loopback localhost line) passes.
+    /// Elsewhere the host name must resolve beyond loopback; Debian's and Ubuntu's stock 127.0.1.1 mapping is
+    /// a Warning (a single node works; cluster members and callbacks need the machine's address).
     /// </summary>
     public sealed class HostnameResolvesCheck : CarbonCheck
     {
@@ -18,7 +20,10 @@ namespace CarbonOps.Checks.Host
         public override CheckSeverity Severity => CheckSeverity.Medium;
         public override CheckScope Scope => CheckScope.Host;
         public override string Reference => "Installation Prerequisites: Host name";
-        public override string RemediationText => "Map the host name to the machine's address in DNS or in /etc/hosts (a line '<ip> <hostname>' above the localhost line).";
+        public override string RemediationText => "Map the host name to the machine's address in DNS or in /etc/hosts (a line '<ip> <hostname>' above the localhost line; on SUSE the guide's '<ip_address> <machine_name> localhost').";
+
+        /// <summary>Debian's and Ubuntu's installers map the host name to this address in /etc/hosts.</summary>
+        internal const string DebianHostAddress = "127.0.1.1";
 
         public override CheckResult Evaluate(CheckContext context)
         {
@@ -41,9 +46,18 @@ namespace CarbonOps.Checks.Host
                 return Fail(context, expected, $"{name} does not resolve", context.ComputerName, $"{name} does not resolve{(resolution.Error != null ? " (" + resolution.Error + ")" : "")}.");
             }
             var actual = $"{name} -> {string.Join(", ", resolution.Addresses)}";
-            return resolution.Addresses.Any(a => !IsLoopback(a))
-                ? Pass(context, expected, actual, context.ComputerName)
-                : Fail(context, expected, actual, context.ComputerName, $"{name} resolves to loopback only; Carbon would bind and advertise 127.0.0.1.");
+            if (resolution.Addresses.Any(a => !IsLoopback(a)))
+            {
+                return Pass(context, expected, actual, context.ComputerName);
+            }
+            if (resolution.Addresses.All(a => a == DebianHostAddress))
+            {
+                return Warn(context, expected, actual, context.ComputerName,
+                    $"{name} resolves to {DebianHostAddress}, Debian's and Ubuntu's stock mapping: a single server runs, but Carbon advertises " +
+                    $"{DebianHostAddress}, so cluster members (Hazelcast well-known addresses) and clients that call back by host name cannot reach it. " +
+                    "For a cluster, map the name to the machine's address, or set HostName in carbon.xml.");
+            }
+            return Fail(context, expected, actual, context.ComputerName, $"{name} resolves to loopback only; Carbon would bind and advertise {resolution.Addresses[0]}.");
         }
 
         private CheckResult EvaluateSuse(CheckContext context, string name, string expected)
@@ -56,7 +70,8 @@ namespace CarbonOps.Checks.Host
             }
             var lines = ParseHosts(hosts);
             var shortName = name.Split('.')[0];
-            var localhost = lines.FindIndex(l => l.Value.Contains("localhost"));
+            // The localhost line is the loopback one: the guide's own line carries "localhost" after the machine's address.
+            var localhost = lines.FindIndex(l => IsLoopback(l.Key) && l.Value.Contains("localhost"));
             var own = lines.FindIndex(l => !IsLoopback(l.Key) && (l.Value.Contains(name) || l.Value.Contains(shortName)));
             if (own < 0)
             {

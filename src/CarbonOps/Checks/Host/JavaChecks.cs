@@ -127,10 +127,14 @@ namespace CarbonOps.Checks.Host
         }
     }
 
-    /// <summary>The guide: Oracle JDK 1.6 (1.6.0_24 or later; 1.6.0_27+ in the required applications) or 1.7; Carbon 4.2.0 does not support 1.8 or later.</summary>
+    /// <summary>
+    /// The guide: Oracle JDK 1.6 (1.6.0_24 or later; 1.6.0_27+ in the required applications) or 1.7; Carbon 4.2.0 does not
+    /// support 1.8 or later. With -BuildFromSource: "you must use JDK 1.6 instead of JDK 1.7", so 1.7 fails.
+    /// </summary>
     public sealed class JavaVersionCheck : JavaCheck
     {
         internal const string Expected = "JDK 1.7, or 1.6.0_27 or later (1.6.0_24 at the least)";
+        internal const string BuildExpected = "JDK 1.6 (1.6.0_27 or later) to build from source; 1.7 only runs the product";
 
         public override string Id => "Java.Version";
         public override string Title => "Java version supported by Carbon 4.2.0";
@@ -147,29 +151,39 @@ namespace CarbonOps.Checks.Host
             }
             var actual = Label(java);
             var target = java.Home;
+            var expected = context.Options.BuildFromSource ? BuildExpected : Expected;
             var major = java.Major.Value;
             var update = java.Update ?? 0;
+            if (major == 7 && context.Options.BuildFromSource)
+            {
+                return Fail(context, expected, actual, target,
+                    "The guide: \"To build the product from the source distribution, you must use JDK 1.6 instead of JDK 1.7.\" Point JAVA_HOME at a JDK 1.6 (1.6.0_27 or later) for the build.");
+            }
             if (major == 7)
             {
-                return Pass(context, Expected, actual, target);
+                return Pass(context, expected, actual, target);
             }
             if (major == 6 && update >= 27)
             {
-                return Pass(context, Expected, actual, target);
+                return Pass(context, expected, actual, target);
             }
             if (major == 6 && update >= 24)
             {
-                return Warn(context, Expected, actual, target, $"{java.Version} meets the installation prerequisites (1.6.0_24+) but not the required-applications line (1.6.0_27+).");
+                return Warn(context, expected, actual, target, $"{java.Version} meets the installation prerequisites (1.6.0_24+) but not the required-applications line (1.6.0_27+).");
             }
             if (major >= 8)
             {
-                return Fail(context, Expected, actual, target, $"Java {java.Version} is not supported by Carbon 4.2.0, which runs on JDK 1.6 and 1.7 only.");
+                return Fail(context, expected, actual, target, $"Java {java.Version} is not supported by Carbon 4.2.0, which runs on JDK 1.6 and 1.7 only.");
             }
-            return Fail(context, Expected, actual, target, $"Java {java.Version} is older than Carbon 4.2.0 supports (1.6.0_24 at the least).");
+            return Fail(context, expected, actual, target, $"Java {java.Version} is older than Carbon 4.2.0 supports (1.6.0_24 at the least).");
         }
     }
 
-    /// <summary>The guide names Oracle's JDK (and IBM's for 1.7); OpenJDK is "not recommended or supported": a Warning.</summary>
+    /// <summary>
+    /// The guide names Oracle's JDK (and IBM's JRE 1.7): "Also OpenJDK is not recommended or supported", the same words
+    /// as "JDK 1.8 is not supported yet", so OpenJDK fails as 1.8 does (a waiver records a site that accepts it).
+    /// A Java of another vendor is a Warning.
+    /// </summary>
     public sealed class JavaVendorCheck : JavaCheck
     {
         public override string Id => "Java.Vendor";
@@ -193,7 +207,8 @@ namespace CarbonOps.Checks.Host
                 case JavaVendor.Ibm:
                     return Pass(context, expected, actual, java.Home);
                 case JavaVendor.OpenJdk:
-                    return Warn(context, expected, actual, java.Home, "OpenJDK is not recommended or supported by the guide for Carbon 4.2.0." +
+                    return Fail(context, expected, actual, java.Home, "The guide: \"OpenJDK is not recommended or supported\" for Carbon 4.2.0. " +
+                        "Install Oracle's JDK, or record a waiver for Java.Vendor if the site accepts OpenJDK." +
                         (java.Runtime != null ? $" (runtime: {java.Runtime})" : ""));
                 case JavaVendor.Other:
                     return Warn(context, expected, actual, java.Home, $"'{java.Runtime}' is not a Java the guide names.");

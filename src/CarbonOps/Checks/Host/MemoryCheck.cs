@@ -15,9 +15,6 @@ namespace CarbonOps.Checks.Host
         private const long GiB = 1024L * 1024 * 1024;
         private const long InstanceMb = 2048;
 
-        // MemTotal is the RAM less what the kernel keeps for itself, a few percent below what is installed.
-        private const double KernelReserveAllowance = 0.95;
-
         public override string Id => "Host.Memory";
         public override string Title => "Physical memory for the OS and each Carbon instance";
         public override string Category => "Host";
@@ -52,7 +49,7 @@ namespace CarbonOps.Checks.Host
                 return Skip(context, context.ComputerName, "The physical memory of this host could not be read.");
             }
             var actual = FormatGb(total.Value);
-            return total.Value >= requiredMb * 1024L * 1024 * KernelReserveAllowance
+            return JvmMemoryBudget.Holds(total.Value, requiredMb)
                 ? Pass(context, expected, actual, context.ComputerName)
                 : Fail(context, expected, actual, context.ComputerName, $"The host has {actual} of memory; {instances} Carbon instance(s) need {Gb(requiredMb)}.");
         }

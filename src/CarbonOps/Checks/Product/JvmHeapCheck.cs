@@ -7,7 +7,8 @@ namespace CarbonOps.Checks.Product
 {
     /// <summary>
     /// The guide's production JVM memory: -Xms512m -Xmx2048m -XX:MaxPermSize=1024m in every launcher,
-    /// and heap + PermGen of every instance plus 2 GB for the OS within the host's RAM. The remedy
+    /// and the -Xmx of every instance plus 2 GB for the OS within the host's RAM
+    /// (PermGen comes out of the OS's share, as in the guide's own 4 GB example). The remedy
     /// raises smaller values in every launcher through the Set-CarbonJvmOption engine; it never lowers one.
     /// </summary>
     public sealed class JvmHeapCheck : CarbonCheck
@@ -23,7 +24,7 @@ namespace CarbonOps.Checks.Product
         public override CheckScope Scope => CheckScope.Product;
         public override string Reference => "Production Deployment Guidelines: JVM settings (heap and PermGen memory)";
         public override string RemediationText =>
-            "Give every launcher -Xms512m -Xmx2048m -XX:MaxPermSize=1024m (Set-CarbonJvmOption, or Invoke-CarbonHardening -CheckId Jvm.Heap), and keep heap + PermGen of all instances plus 2 GB within the host's RAM.";
+            "Give every launcher -Xms512m -Xmx2048m -XX:MaxPermSize=1024m (Set-CarbonJvmOption, or Invoke-CarbonHardening -CheckId Jvm.Heap), and keep the heaps (-Xmx) of all instances plus 2 GB for the OS within the host's RAM (the guide: -Xmx2048m wants about 4 GB; three instances 8 GB).";
         public override bool CanRemediate => true;
 
         public override CheckResult Evaluate(CheckContext context)
@@ -49,7 +50,7 @@ namespace CarbonOps.Checks.Product
                 {
                     low.Add(launcher);
                 }
-                largestMb = System.Math.Max(largestMb, (JvmSize.Megabytes(values[JvmSetting.MaxHeap]) ?? 0) + (JvmSize.Megabytes(values[JvmSetting.MaxPermSize]) ?? 0));
+                largestMb = System.Math.Max(largestMb, JvmSize.Megabytes(values[JvmSetting.MaxHeap]) ?? 0);
             }
             var text = string.Join("; ", actual);
             if (low.Count > 0)

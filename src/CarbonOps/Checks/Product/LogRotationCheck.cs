@@ -3,8 +3,11 @@ using CarbonOps.Installation;
 namespace CarbonOps.Checks.Product
 {
     /// <summary>
-    /// A log4j file appender that rolls by date has no size bound and no retention: a busy server
-    /// fills its disk. The remedy makes it a RollingFileAppender with MaxFileSize and MaxBackupIndex.
+    /// The guide: "Ensure that you have a relevant log rotation scheme to manage logs." A log4j appender that rolls
+    /// by date has no size bound and no retention, and a plain FileAppender never rolls at all: either fills the
+    /// disk of a busy server and fails. A RollingFileAppender (by size, MaxBackupIndex files kept) passes; another
+    /// kind of appender (syslog, a custom one) is not a file this check can judge and passes as reported. The remedy
+    /// makes the appender a RollingFileAppender with MaxFileSize and MaxBackupIndex.
     /// </summary>
     public abstract class LogRotationCheck : CarbonCheck
     {
@@ -36,6 +39,11 @@ namespace CarbonOps.Checks.Product
                 return Fail(context, expected, appender, config.Path,
                     $"{Key} is {ShortName(appender)}, which rolls by date with no size bound and keeps every file.").AtLine(config.LineOf(Key));
             }
+            if (NeverRolls(appender))
+            {
+                return Fail(context, expected, appender, config.Path,
+                    $"{Key} is a plain {ShortName(appender)}, which never rotates: the log grows until the disk is full.");
+            }
             var size = config.Get(Key + ".MaxFileSize") ?? "10MB (log4j default)";
             var backups = config.Get(Key + ".MaxBackupIndex") ?? "1 (log4j default)";
             return Pass(context, expected, $"{ShortName(appender)}, MaxFileSize {size}, MaxBackupIndex {backups}", config.Path).AtLine(config.LineOf(Key));
@@ -49,7 +57,7 @@ namespace CarbonOps.Checks.Product
             {
                 throw new CarbonOpsException(ErrorIds.ConfigElementNotFound, $"{config.Path} has no {Key}; there is no appender to change.", config.Path);
             }
-            if (!RollsByDate(appender) && appender != SizeRollingAppender)
+            if (!RollsByDate(appender) && !NeverRolls(appender) && appender != SizeRollingAppender)
             {
                 // Some other appender (syslog, a custom one): not ours to replace.
                 context.Record(config.Path, Key, appender, appender);
@@ -69,6 +77,8 @@ namespace CarbonOps.Checks.Product
         }
 
         private static bool RollsByDate(string appender) => ShortName(appender).EndsWith("DailyRollingFileAppender", System.StringComparison.Ordinal);
+
+        private static bool NeverRolls(string appender) => appender.Trim() == "org.apache.log4j.FileAppender";
 
         private static string ShortName(string className) => className.Substring(className.LastIndexOf('.') + 1);
     }

@@ -8,13 +8,16 @@ using CarbonOps.Remedies;
 namespace CarbonOps.Checks.Product
 {
     /// <summary>
-    /// Reports the proxy settings a home has: JVM proxy properties in the launchers, proxy parameters of the
-    /// axis2.xml senders, and proxyName/proxyPort on the connectors. Information, never a failure;
-    /// Set-CarbonProxy sets them on request.
+    /// The guide's two ways of using a proxy: system properties at start-up (-Dhttp.proxyHost, -Dhttp.proxyPort) and
+    /// axis2.xml's &lt;parameter name="Proxy"&gt;. Reports every proxy setting of a home: the JVM properties in the
+    /// launchers (their JAVA_OPTS lines too), the site wrapper (bin/wso2server-local.sh/.bat) and a systemd unit that
+    /// runs the home; the proxy parameters of the axis2.xml senders; proxyName/proxyPort on the connectors. A proxy is
+    /// optional ("If the product is hosted behind a proxy"), so no proxy is a Pass; a proxy host given without its
+    /// port (Java would use port 80) is a Warning.
     /// </summary>
     public sealed class ProxyCheck : CarbonCheck
     {
-        private static readonly Regex JvmProperty = new Regex(@"-D(?<k>https?\.(?:proxyHost|proxyPort|nonProxyHosts))=(?<v>[^\s""]+)", RegexOptions.CultureInvariant);
+        private static readonly Regex JvmProperty = new Regex(@"-D(?<k>https?\.(?:proxyHost|proxyPort|nonProxyHosts))=(?<v>[^\s""']+)", RegexOptions.CultureInvariant);
         private static readonly string[] SenderParameters = { "Proxy", "http.proxyHost", "http.proxyPort", "http.nonProxyHosts", "https.proxyHost", "https.proxyPort" };
 
         public override string Id => ProxyRemedy.CheckId;
@@ -22,18 +25,26 @@ namespace CarbonOps.Checks.Product
         public override string Category => "Network";
         public override CheckSeverity Severity => CheckSeverity.Info;
         public override CheckScope Scope => CheckScope.Product;
-        public override string Reference => "Production Deployment Guidelines: proxy servers and load balancers";
+        public override string Reference => "Production Deployment Guidelines: Common guidelines and checklist (proxy servers)";
         public override string RemediationText =>
-            "Set-CarbonProxy -ProxyName sets proxyName/proxyPort on the connectors for a reverse proxy in front; Set-CarbonProxy -OutboundProxy sets the pass-through senders' proxy.";
+            "Set-CarbonProxy -ProxyName sets proxyName/proxyPort on the connectors for a reverse proxy in front; Set-CarbonProxy -OutboundProxy sets axis2.xml's senders " +
+            "(the Proxy parameter and the pass-through senders' http.proxyHost/http.proxyPort); Set-CarbonJvmOption -SystemProperty @{ 'http.proxyHost' = ...; 'http.proxyPort' = ... } sets the JVM's.";
 
         public override CheckResult Evaluate(CheckContext context)
         {
             var found = new List<string>();
-            foreach (var launcher in CarbonPaths.StartupScripts.Where(context.Home.Exists))
+            var halfSet = new List<string>();
+            foreach (var source in HomeJvmOptions.Sources(context))
             {
-                foreach (var line in context.Home.Text(launcher).Text.Split('\n').Where(l => !IsComment(l)))
+                var properties = HomeJvmOptions.Lines(source.Value)
+                    .SelectMany(l => JvmProperty.Matches(l).Cast<Match>()).Select(m => m.Groups["k"].Value + "=" + m.Groups["v"].Value).Distinct().ToList();
+                found.AddRange(properties.Select(p => $"{source.Key}: {p}"));
+                foreach (var scheme in new[] { "http", "https" })
                 {
-                    found.AddRange(JvmProperty.Matches(line).Cast<Match>().Select(m => $"{launcher}: {m.Groups["k"].Value}={m.Groups["v"].Value}"));
+                    if (properties.Any(p => p.StartsWith(scheme + ".proxyHost=", StringComparison.Ordinal)) && !properties.Any(p => p.StartsWith(scheme + ".proxyPort=", StringComparison.Ordinal)))
+                    {
+                        halfSet.Add($"{source.Key} sets {scheme}.proxyHost without {scheme}.proxyPort");
+                    }
                 }
             }
             if (context.Home.Exists(CarbonPaths.Axis2Xml))
@@ -59,15 +70,15 @@ namespace CarbonOps.Checks.Product
                     }
                 }
             }
+            const string expected = "proxy settings as the network needs (reported only); a proxy host with its port";
             var actual = found.Count == 0 ? "no proxy settings" : string.Join("; ", found);
-            return Pass(context, "proxy settings as the network needs (reported only)", actual, context.Home.Path,
+            if (halfSet.Count > 0)
+            {
+                return Warn(context, expected, actual, context.Home.Path,
+                    string.Join("; ", halfSet) + ": Java then uses port 80 for the proxy. Give the port too.");
+            }
+            return Pass(context, expected, actual, context.Home.Path,
                 found.Count == 0 ? "No proxy is configured: outbound calls go direct and links use the server's own name and ports." : $"{found.Count} proxy setting(s) found.");
-        }
-
-        private static bool IsComment(string line)
-        {
-            var t = line.TrimStart();
-            return t.StartsWith("#", StringComparison.Ordinal) || t.StartsWith("rem ", StringComparison.OrdinalIgnoreCase) || t.StartsWith("::", StringComparison.Ordinal);
         }
     }
 }

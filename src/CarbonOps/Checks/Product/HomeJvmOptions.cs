@@ -1,0 +1,63 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using CarbonOps.Installation;
+
+namespace CarbonOps.Checks.Product
+{
+    /// <summary>Where a home's JVM options are written: its launchers, its site wrappers, and a systemd unit that runs it.</summary>
+    public static class HomeJvmOptions
+    {
+        /// <summary>
+        /// The texts that carry the home's JVM options, by name: its launchers, its site wrappers, and the systemd units
+        /// of <see cref="CheckOptions.ServiceUnitFolder"/> that run it.
+        /// </summary>
+        public static IEnumerable<KeyValuePair<string, string>> Sources(CheckContext context)
+        {
+            var home = context.Home;
+            foreach (var relative in CarbonPaths.StartupScripts.Concat(new[] { Editing.SystemPropertyWrapper.ShellWrapper, Editing.SystemPropertyWrapper.BatchWrapper }).Where(home.Exists))
+            {
+                yield return new KeyValuePair<string, string>(relative, home.Text(relative).Text);
+            }
+            foreach (var unit in ServiceUnitsOf(home, context.Options.ServiceUnitFolder))
+            {
+                yield return unit;
+            }
+        }
+
+        /// <summary>The systemd units in <paramref name="folder"/> that run <paramref name="home"/> (its CARBON_HOME, or a launcher of its bin folder).</summary>
+        private static IEnumerable<KeyValuePair<string, string>> ServiceUnitsOf(CarbonHome home, string folder)
+        {
+            if (string.IsNullOrEmpty(folder) || !System.IO.Directory.Exists(folder))
+            {
+                yield break;
+            }
+            var bin = System.IO.Path.Combine(home.Path, "bin") + System.IO.Path.DirectorySeparatorChar;
+            foreach (var file in System.IO.Directory.GetFiles(folder, "*.service").OrderBy(f => f, StringComparer.Ordinal))
+            {
+                string text;
+                try
+                {
+                    text = System.IO.File.ReadAllText(file);
+                }
+                catch (Exception ex) when (ex is System.IO.IOException || ex is UnauthorizedAccessException)
+                {
+                    continue;
+                }
+                if (text.Contains("CARBON_HOME=" + home.Path + "\"") || text.Contains("CARBON_HOME=" + home.Path + "\n") || text.Contains(bin))
+                {
+                    yield return new KeyValuePair<string, string>(file, text);
+                }
+            }
+        }
+
+        /// <summary>The lines of a launcher, wrapper or unit that are not comments.</summary>
+        public static IEnumerable<string> Lines(string text) => text.Split('\n').Where(l => !IsComment(l));
+
+        private static bool IsComment(string line)
+        {
+            var t = line.TrimStart();
+            return t.StartsWith("#", StringComparison.Ordinal) || t.StartsWith("rem ", StringComparison.OrdinalIgnoreCase) || t.StartsWith("::", StringComparison.Ordinal);
+        }
+    }
+}
