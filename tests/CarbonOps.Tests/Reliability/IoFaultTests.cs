@@ -26,6 +26,7 @@ namespace CarbonOps.Tests.Reliability
     {
         private static readonly TimeSpan Bound = TimeSpan.FromSeconds(60);
         private readonly ITestOutputHelper output;
+        private readonly System.Diagnostics.Stopwatch took = System.Diagnostics.Stopwatch.StartNew();
 
         public IoFaultTests(ITestOutputHelper output) => this.output = output;
 
@@ -49,8 +50,8 @@ namespace CarbonOps.Tests.Reliability
             var injected = hardening.Injected + secrets.Injected;
             var corrupted = hardening.Corrupted.Count + secrets.Corrupted.Count;
             var leftovers = hardening.Leftovers.Count + secrets.Leftovers.Count;
-            ReliabilityLog.Print(output, $"io faults: {injected} injected, corrupted: {corrupted}, leftovers: {leftovers}");
-            ReliabilityLog.Print(output, $"io faults: Invoke-CarbonHardening {hardening.Injected} steps, Protect-CarbonSecret {secrets.Injected} steps ({string.Join(", ", hardening.Kinds.Concat(secrets.Kinds).GroupBy(k => k).OrderBy(g => g.Key.ToString()).Select(g => $"{g.Key}: {g.Count()}"))})");
+            ReliabilityLog.Print(output, $"io faults: {injected} injected, corrupted: {corrupted}, leftovers: {leftovers}", took);
+            ReliabilityLog.Print(output, $"io faults: Invoke-CarbonHardening {hardening.Injected} steps, Protect-CarbonSecret {secrets.Injected} steps ({string.Join(", ", hardening.Kinds.Concat(secrets.Kinds).GroupBy(k => k).OrderBy(g => g.Key.ToString()).Select(g => $"{g.Key}: {g.Count()}"))})", took);
             Assert.True(hardening.Injected > 50, $"a hardening run took only {hardening.Injected} file-system steps");
             Assert.True(secrets.Injected > 10, $"protecting secrets took only {secrets.Injected} file-system steps");
             Assert.True(corrupted + leftovers == 0, string.Join("\n", hardening.Corrupted.Concat(secrets.Corrupted).Concat(hardening.Leftovers).Concat(secrets.Leftovers).Take(20)));

@@ -71,6 +71,7 @@ foreach ($r in $runs) { $null = $r.PS.EndInvoke($r.Async) }
 ";
 
         private readonly ITestOutputHelper output;
+        private readonly System.Diagnostics.Stopwatch took = System.Diagnostics.Stopwatch.StartNew();
 
         public WriterCrashTests(ITestOutputHelper output) => this.output = output;
 
@@ -119,8 +120,8 @@ foreach ($r in $runs) { $null = $r.PS.EndInvoke($r.Async) }
                     failures.Add($"{cmdlet}: only {killed} runs were killed in flight in {children} children");
                 }
             }
-            ReliabilityLog.Print(output, $"writer crash trials: {lines.Sum(l => int.Parse(l.Split(' ')[1]))} killed in {Writers.Length} cmdlets, corrupted: {failures.Count}; {clock.Elapsed.TotalSeconds:F0} s");
-            ReliabilityLog.Print(output, "writer crash trials per cmdlet: " + string.Join(", ", lines));
+            ReliabilityLog.Print(output, $"writer crash trials: {lines.Sum(l => int.Parse(l.Split(' ')[1]))} killed in {Writers.Length} cmdlets, corrupted: {failures.Count}", took);
+            ReliabilityLog.Print(output, "writer crash trials per cmdlet: " + string.Join(", ", lines), took);
             Assert.True(failures.Count == 0, string.Join("\n", failures.Take(15)));
         }
 
