@@ -207,9 +207,25 @@ namespace CarbonOps.Editing
             {
                 throw Corrupt(manifestPath, 0, "it names no product home");
             }
-            var manifest = new BackupManifest(Path.GetFullPath(backupPath), home, created, entries);
+            var manifest = new BackupManifest(Path.GetFullPath(backupPath), HomeHolding(backupPath) ?? home, created, entries);
             manifest.Modes.AddRange(modes);
             return manifest;
+        }
+
+        /// <summary>
+        /// The home whose state folder holds the set (&lt;home&gt;/.carbonops/backups/&lt;set&gt;), or null for a set kept
+        /// elsewhere. It wins over the path the manifest recorded: a home that was copied or moved takes its sets
+        /// with it, and restoring the copy's set must change the copy, never the home it was copied from.
+        /// </summary>
+        private static string HomeHolding(string backupPath)
+        {
+            var backups = Directory.GetParent(Path.GetFullPath(backupPath).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar));
+            var state = backups?.Parent;
+            if (backups?.Name != "backups" || state?.Name != StateFolder.Name || state.Parent == null)
+            {
+                return null;
+            }
+            return state.Parent.FullName;
         }
 
         /// <summary>The saved bytes of one entry, checked against the manifest's hash.</summary>

@@ -56,5 +56,29 @@ namespace CarbonOps.Tests.Editing
             Assert.Empty(ps.Run(Restore, new Hashtable { ["b"] = set }).Errors);
             Assert.Empty(original.Diff(HomeSnapshot.Take(home, includeState: false)));
         }
+
+        [Fact]
+        public void RestoringTheSetOfACopiedHomeChangesTheCopyAndNotTheOriginal()
+        {
+            using var temp = new TempFolder();
+            using var ps = new PowerShellRunner();
+            var home = temp.CopyHome(TestPaths.SampleHome, "home");
+            var original = HomeSnapshot.Take(home, includeState: false);
+            var run = ps.Run("param($h) Invoke-CarbonHardening -ProductHome $h -Confirm:$false", new Hashtable { ["h"] = home });
+            Assert.Empty(run.Errors);
+            var set = run.Of<ChangeResult>().Where(c => c.Status == ChangeStatus.Changed).Select(c => c.BackupPath).Distinct().Single();
+            var hardened = HomeSnapshot.Take(home, includeState: false);
+
+            // The copy takes its state folder, and so its backup sets, with it.
+            var copy = System.IO.Path.Combine(temp.Path, "copy");
+            TempFolder.CopyTree(home, copy);
+            var copiedSet = System.IO.Path.Combine(copy, System.IO.Path.GetRelativePath(home, set));
+            var restored = ps.Run(Restore, new Hashtable { ["b"] = copiedSet });
+            Assert.Empty(restored.Errors);
+            Assert.All(restored.Of<RestoreResult>(), r => Assert.StartsWith(copy + System.IO.Path.DirectorySeparatorChar, r.Path));
+
+            Assert.Empty(original.Diff(HomeSnapshot.Take(copy, includeState: false)));
+            Assert.Empty(hardened.Diff(HomeSnapshot.Take(home, includeState: false)));
+        }
     }
 }
