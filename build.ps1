@@ -3,9 +3,10 @@
     Builds, tests and runs CarbonOps.
 .DESCRIPTION
     Build  lays out out/CarbonOps/, ready for Import-Module.
-    Test   builds, runs the xunit tests and the Pester tests (in a child pwsh that imports the built
-           module), and prints last a line "Tests: N passed, N failed, N skipped". It exits non-zero
-           when a test failed or none ran.
+    Test   builds, runs the xunit tests and, beside them, the Pester tests (in a child pwsh that imports
+           the built module), prints each one's time and its own, and prints last a line
+           "Tests: N passed, N failed, N skipped". It exits non-zero when a test failed or none ran.
+           With -Filter it runs only the tests that match (the quick loop while developing).
     Run    builds, then audits the bundled sample product home and previews its hardening with -WhatIf.
     Package builds, then writes out/package/CarbonOps.<version>.nupkg in the PowerShell Gallery layout
            (PSResourceGet's Compress-PSResource), ready for a NuGet feed or a local folder repository.
@@ -16,6 +17,8 @@
            Not part of Test; docs/performance.md keeps the latest figures.
 .EXAMPLE
     dotnet tool restore; dotnet pwsh -NoProfile -File ./build.ps1 -Task Test
+.EXAMPLE
+    dotnet pwsh -NoProfile -File ./build.ps1 -Task Test -Filter JvmOption
 #>
 [CmdletBinding()]
 param(
@@ -26,7 +29,12 @@ param(
     [string] $Configuration = 'Release',
 
     # The product home the Run task audits.
-    [string] $ProductHome = (Join-Path $PSScriptRoot 'samples/wso2esb-4.8.1')
+    [string] $ProductHome = (Join-Path $PSScriptRoot 'samples/wso2esb-4.8.1'),
+
+    # Test only what matches: xunit runs the tests whose full name contains it (a VSTest filter expression,
+    # one with '~', '=' or '!', is passed as it is); Pester runs the test files whose name contains it,
+    # or, when none does, the tests whose full name (Describe, Context, It) contains it.
+    [string] $Filter
 )
 
 $ErrorActionPreference = 'Stop'
@@ -124,7 +132,9 @@ function Invoke-XunitTests {
     $project = Join-Path $root 'tests/CarbonOps.Tests/CarbonOps.Tests.csproj'
     # The reliability suites start child pwsh processes: this one.
     $env:CARBONOPS_PWSH = Get-PwshPath
-    & dotnet test $project -c $Configuration --no-build --nologo --logger 'trx;LogFileName=xunit.trx' --results-directory $results | Out-Host
+    $arguments = @('test', $project, '-c', $Configuration, '--no-build', '--nologo', '--logger', 'trx;LogFileName=xunit.trx', '--results-directory', $results)
+    if ($Filter) { $arguments += '--filter', $(if ($Filter -match '[~=!]') { $Filter } else { "FullyQualifiedName~$Filter" }) }
+    & dotnet @arguments | Out-Host
     $trx = Join-Path $results 'xunit.trx'
     if (-not (Test-Path $trx)) { throw 'xunit wrote no results; the test run did not start.' }
     $trxXml = [xml](Get-Content -Raw $trx)
@@ -140,19 +150,26 @@ function Invoke-XunitTests {
     }
 }
 
-function Invoke-PesterTests {
+# Starts the Pester run in a child pwsh whose output goes to a log; Complete-PesterTests waits for it.
+function Start-PesterTests {
     $packageRoot = (& dotnet msbuild (Join-Path $root 'tests/CarbonOps.Tests/CarbonOps.Tests.csproj') -getProperty:NuGetPackageRoot).Trim()
     $pester = Join-Path $packageRoot 'pester/5.7.1/tools/Pester.psd1'
     if (-not (Test-Path $pester)) { throw "Pester is not in the NuGet cache ($pester); 'dotnet restore' brings it." }
     $summary = Join-Path $outRoot 'pester-summary.json'
     $script = @'
-param($Pester, $TestPath, $Summary)
+param($Pester, $TestPath, $Summary, $Filter)
 $ErrorActionPreference = 'Stop'
 Import-Module $Pester
 $config = New-PesterConfiguration
 $config.Run.Path = $TestPath
+if ($Filter) {
+    $files = @(Get-ChildItem $TestPath -Filter '*.Tests.ps1' | Where-Object Name -like "*$Filter*" | ForEach-Object FullName)
+    if ($files) { $config.Run.Path = $files } else { $config.Filter.FullName = "*$Filter*" }
+}
 $config.Run.PassThru = $true
 $config.Output.Verbosity = 'Normal'
+# The output goes to a log, shown after xunit's: no colour codes in it.
+$config.Output.RenderMode = 'Plaintext'
 $result = Invoke-Pester -Configuration $config
 @{ Passed = $result.PassedCount; Failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount; Skipped = $result.SkippedCount } |
     ConvertTo-Json | Set-Content -Path $Summary
@@ -161,20 +178,39 @@ $result = Invoke-Pester -Configuration $config
     Set-Content -Path $scriptPath -Value $script
     if (Test-Path $summary) { Remove-Item $summary }
     $env:CARBONOPS_MODULE = Join-Path $moduleOut 'CarbonOps.psd1'
-    & (Get-PwshPath) -NoProfile -NonInteractive -File $scriptPath -Pester $pester -TestPath (Join-Path $root 'tests/pester') -Summary $summary | Out-Host
+    $log = Join-Path $outRoot 'pester.log'
+    $arguments = @('-NoProfile', '-NonInteractive', '-File', $scriptPath, '-Pester', $pester, '-TestPath', (Join-Path $root 'tests/pester'), '-Summary', $summary)
+    if ($Filter) { $arguments += '-Filter', $Filter }
+    $process = Start-Process -FilePath (Get-PwshPath) -ArgumentList $arguments -RedirectStandardOutput $log -RedirectStandardError "$log.err" -NoNewWindow -PassThru
+    [pscustomobject]@{ Process = $process; Log = $log; Summary = $summary; Clock = [Diagnostics.Stopwatch]::StartNew() }
+}
+
+function Complete-PesterTests($Run) {
+    $Run.Process.WaitForExit()
+    $Run.Clock.Stop()
+    Get-Content $Run.Log, "$($Run.Log).err" -ErrorAction SilentlyContinue | Out-Host
+    $summary = $Run.Summary
     if (-not (Test-Path $summary)) { throw 'Pester wrote no summary; the run did not finish.' }
     $counts = Get-Content -Raw $summary | ConvertFrom-Json
     [pscustomobject]@{ Passed = [int]$counts.Passed; Failed = [int]$counts.Failed; Skipped = [int]$counts.Skipped }
 }
 
+function Format-Seconds($Clock) { '{0:F1} s' -f $Clock.Elapsed.TotalSeconds }
+
 function Invoke-Test {
+    $clock = [Diagnostics.Stopwatch]::StartNew()
     Invoke-Build
     Invoke-Package
     Install-NodeTools
+    # Pester runs in its own process beside xunit (each test works in folders of its own), its output shown after xunit's.
+    $pesterRun = Start-PesterTests
+    $xunitClock = [Diagnostics.Stopwatch]::StartNew()
     $xunit = Invoke-XunitTests
-    Write-Host "xunit: $($xunit.Passed) passed, $($xunit.Failed) failed, $($xunit.Skipped) skipped"
-    $pester = Invoke-PesterTests
-    Write-Host "Pester: $($pester.Passed) passed, $($pester.Failed) failed, $($pester.Skipped) skipped"
+    $xunitClock.Stop()
+    $pester = Complete-PesterTests $pesterRun
+    Write-Host "xunit: $($xunit.Passed) passed, $($xunit.Failed) failed, $($xunit.Skipped) skipped ($(Format-Seconds $xunitClock))"
+    Write-Host "Pester: $($pester.Passed) passed, $($pester.Failed) failed, $($pester.Skipped) skipped ($(Format-Seconds $pesterRun.Clock))"
+    Write-Host "Test task: $(Format-Seconds $clock), build and package included"
     $passed = $xunit.Passed + $pester.Passed
     $failed = $xunit.Failed + $pester.Failed
     $skipped = $xunit.Skipped + $pester.Skipped

@@ -40,6 +40,11 @@
         'Set-CarbonKeystorePassword'
         'Test-CarbonSecureVault'
         'Unprotect-CarbonSecret'
+        'Get-CarbonCluster'
+        'Set-CarbonCluster'
+        'Test-CarbonCluster'
+        'Set-CarbonRegistryMount'
+        'Set-CarbonUserStore'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

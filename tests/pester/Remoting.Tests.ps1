@@ -134,6 +134,36 @@ Describe 'CarbonOps over SSH remoting' {
         (Test-CarbonHost -ProductHome $home_ -CheckId Logging.*).Outcome | Sort-Object -Unique | Should -Be 'Pass'
     }
 
+    It 'checks a cluster gathered with Get-CarbonCluster on the remote side and Test-CarbonCluster here' {
+        $nodes = 1..3 | ForEach-Object { New-SampleCopy }
+        $c = [pscredential]::new('carbon', (ConvertTo-SecureString 'Cluster-Db-Pa55' -AsPlainText -Force))
+        $i = 0
+        foreach ($h in $nodes) {
+            $role = if ($i -eq 0) { 'mgt' } else { 'worker' }
+            $null = Set-CarbonDatasource -ProductHome $h -Url 'jdbc:postgresql://db.example.com:5432/carbon' -Credential $c
+            $null = Set-CarbonRegistryMount -ProductHome $h -DataSource jdbc/WSO2CarbonDB
+            $null = Set-CarbonCluster -ProductHome $h -Domain wso2.esb.domain -MembershipScheme Wka -LocalMemberHost 127.0.0.1 -LocalMemberPort (4000 + $i) -Member 127.0.0.1:4000, 127.0.0.1:4001 -SubDomain $role
+            if ($role -eq 'worker') { $null = Set-CarbonJvmOption -ProductHome $h -SystemProperty @{ workerNode = 'true' } }
+            $i++
+        }
+        $gather = { Import-Module $using:ModulePath; Get-CarbonCluster -ProductHome $using:nodes }
+        $remote = Invoke-Command -HostName 127.0.0.1 @Connection -ScriptBlock $gather
+        $remote.Count | Should -Be 3
+        $remote | ForEach-Object { $_.PSObject.TypeNames[0] | Should -Be 'Deserialized.CarbonOps.CarbonCluster' }
+        ($remote | Out-String -Width 250) | Should -Match '(?m)^Domain\s+On\s+Scheme\s+Member\s+Role\s+Members\s+ProductHome'
+        $results = $remote | Test-CarbonCluster
+        $results.Outcome | Should -Not -Contain 'Fail'
+        ($results | Where-Object Outcome -eq Pass).CheckId | Should -Contain 'Cluster.WkaMembers'
+        $results.Target | Sort-Object -Unique | Should -Be 'wso2.esb.domain'
+
+        $null = Set-CarbonCluster -ProductHome $nodes[2] -Domain other.domain
+        $broken = Invoke-Command -HostName 127.0.0.1 @Connection -ScriptBlock $gather | Test-CarbonCluster
+        $failed = @($broken | Where-Object Outcome -eq Fail)
+        $failed.CheckId | Should -Be @('Cluster.Domain')
+        $failed[0].ProductHome | Should -Be $nodes[2]
+        $failed[0].Actual | Should -Match 'other\.domain'
+    }
+
     It 'fans out over several hosts and reports each one by PSComputerName' {
         $home_ = New-SampleCopy
         # Over SSH, -ThrottleLimit goes with -Session: open the sessions, then fan out.

@@ -34,6 +34,10 @@ namespace CarbonOps.Commands
         [Parameter]
         public SwitchParameter SetOwnership { get; set; }
 
+        /// <summary>Runs the node as a worker of a worker/manager cluster (-DworkerNode=true).</summary>
+        [Parameter]
+        public SwitchParameter WorkerNode { get; set; }
+
         protected override void ProcessRecord()
         {
             foreach (var path in ProductHome)
@@ -68,6 +72,7 @@ namespace CarbonOps.Commands
                 JavaHome = JavaHome == null ? null : ResolvePath(JavaHome),
                 Path = Path == null ? null : ResolvePath(Path),
                 LimitNoFile = MyInvocation.BoundParameters.ContainsKey(nameof(LimitNOFILE)) ? LimitNOFILE : (int?)null,
+                WorkerNode = WorkerNode,
             });
             foreach (var warning in plan.Warnings)
             {

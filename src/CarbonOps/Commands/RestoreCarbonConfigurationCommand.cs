@@ -30,7 +30,7 @@ namespace CarbonOps.Commands
                     var manifest = BackupStore.Read(full);
                     foreach (var step in BackupRestorer.Restore(manifest, ShouldProcess))
                     {
-                        var result = new RestoreResult(manifest.ProductHome, step.Path, manifest.BackupPath, step.Status, step.Message, ComputerName);
+                        var result = new RestoreResult(manifest.ProductHome, step.Path, manifest.BackupPath, step.Status, step.Message, ComputerName, step.UndoPath);
                         if (step.Status == RestoreStatus.Failed)
                         {
                             WriteCarbonError(new CarbonOpsException(ErrorIds.RestoreFailed, step.Message, step.Path), step.Path);

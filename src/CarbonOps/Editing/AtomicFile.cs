@@ -30,13 +30,24 @@ namespace CarbonOps.Editing
             var temp = Path.Combine(folder, TemporaryPrefix(path) + Guid.NewGuid().ToString("N").Substring(0, 8) + TemporarySuffix);
             try
             {
-                using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+                var stream = FileStep.Run(FileStepKind.Create, temp, () => new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None));
+                try
                 {
                     // Owner-only before the first byte: a process killed mid-write leaves this file
                     // behind, and the bytes may hold passwords.
                     PosixFile.SetMode(temp, 0x180);
-                    stream.Write(bytes, 0, bytes.Length);
-                    stream.Flush(true);
+                    FileStep.Run(FileStepKind.Write, temp, () => stream.Write(bytes, 0, bytes.Length));
+                    FileStep.Run(FileStepKind.Flush, temp, () =>
+                    {
+                        stream.Flush(true);
+                        stream.Dispose();
+                    });
+                }
+                catch (CarbonOpsException)
+                {
+                    // Closing retries the write that just failed, and its error would hide which step it was.
+                    Close(stream);
+                    throw;
                 }
                 if (owner.HasValue)
                 {
@@ -46,16 +57,19 @@ namespace CarbonOps.Editing
                 {
                     PosixFile.SetMode(temp, mode.Value);
                 }
-                if (File.Exists(path))
+                FileStep.Run(FileStepKind.Rename, path, () =>
                 {
-                    File.Replace(temp, path, null);
-                }
-                else
-                {
-                    File.Move(temp, path);
-                }
+                    if (File.Exists(path))
+                    {
+                        File.Replace(temp, path, null);
+                    }
+                    else
+                    {
+                        File.Move(temp, path);
+                    }
+                });
             }
-            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            catch (CarbonOpsException ex)
             {
                 TryDelete(temp);
                 throw new CarbonOpsException(ErrorIds.ConfigFileNotWritable,
@@ -110,6 +124,17 @@ namespace CarbonOps.Editing
                     $"'{path}' is read-only; CarbonOps does not override that. Make it writable and run again.", path);
             }
             return status;
+        }
+
+        private static void Close(Stream stream)
+        {
+            try
+            {
+                stream.Dispose();
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+            }
         }
 
         private static void TryDelete(string path)

@@ -6,7 +6,12 @@ using CarbonOps.Host;
 
 namespace CarbonOps.Editing
 {
-    /// <summary>Puts back the exact bytes of a backup set, and removes files the run created.</summary>
+    /// <summary>
+    /// Puts back the exact bytes of a backup set, and removes files the run created. A restore is itself
+    /// backed up: before it changes a file it saves the file's current bytes (or mode, or absence) into a
+    /// new backup set, so restoring that set undoes the restore. A restore that changes nothing (the set
+    /// was restored already) writes nothing and makes no set.
+    /// </summary>
     public static class BackupRestorer
     {
         public sealed class Step
@@ -21,6 +26,9 @@ namespace CarbonOps.Editing
             public string Path { get; }
             public RestoreStatus Status { get; }
             public string Message { get; }
+
+            /// <summary>The backup set holding what this restore replaced, or null while it has replaced nothing.</summary>
+            public string UndoPath { get; internal set; }
         }
 
         /// <param name="shouldProcess">Asked once per file that would change: (path, action) → go ahead.</param>
@@ -34,24 +42,60 @@ namespace CarbonOps.Editing
             var saved = manifest.Entries.Where(e => e.Existed).ToDictionary(e => e.RelativePath, e => BackupStore.ReadSaved(manifest, e));
             using (ProductHomeLock.Acquire(manifest.ProductHome))
             {
-                foreach (var entry in manifest.Entries)
+                var undo = new Undo(manifest.ProductHome);
+                try
                 {
-                    var step = RestoreOne(manifest, entry, entry.Existed ? saved[entry.RelativePath] : null, shouldProcess);
-                    if (step.Status != RestoreStatus.Failed)
+                    foreach (var entry in manifest.Entries)
                     {
-                        RemoveStaleTemporaries(step.Path, shouldProcess);
+                        var step = RestoreOne(manifest, entry, entry.Existed ? saved[entry.RelativePath] : null, undo, shouldProcess);
+                        if (step.Status != RestoreStatus.Failed)
+                        {
+                            RemoveStaleTemporaries(step.Path, shouldProcess);
+                        }
+                        step.UndoPath = undo.Path;
+                        yield return step;
                     }
-                    yield return step;
+                    // Modes after bytes: a restored file keeps the mode it has, so the old mode goes on last.
+                    foreach (var mode in manifest.Modes)
+                    {
+                        var step = RestoreMode(manifest, mode, undo, shouldProcess);
+                        step.UndoPath = undo.Path;
+                        yield return step;
+                    }
                 }
-                // Modes after bytes: a restored file keeps the mode it has, so the old mode goes on last.
-                foreach (var mode in manifest.Modes)
+                finally
                 {
-                    yield return RestoreMode(manifest, mode, shouldProcess);
+                    undo.DiscardIfEmpty();
                 }
             }
         }
 
-        private static Step RestoreOne(BackupManifest manifest, BackupEntry entry, byte[] original, Func<string, string, bool> shouldProcess)
+        /// <summary>The backup set of a restore, made at its first change.</summary>
+        private sealed class Undo
+        {
+            private readonly string productHome;
+            private BackupManifest set;
+
+            public Undo(string productHome) => this.productHome = productHome;
+
+            public string Path => set?.BackupPath;
+
+            public void Save(string path) => BackupStore.Save(Set(), path);
+
+            public void SaveMode(string path) => BackupStore.SaveMode(Set(), path);
+
+            public void DiscardIfEmpty()
+            {
+                if (set != null && BackupStore.IsEmpty(set))
+                {
+                    BackupStore.Discard(set);
+                }
+            }
+
+            private BackupManifest Set() => set ?? (set = BackupStore.Create(productHome));
+        }
+
+        private static Step RestoreOne(BackupManifest manifest, BackupEntry entry, byte[] original, Undo undo, Func<string, string, bool> shouldProcess)
         {
             var path = Path.Combine(manifest.ProductHome, entry.RelativePath.Replace('/', Path.DirectorySeparatorChar));
             var exists = File.Exists(path);
@@ -65,7 +109,11 @@ namespace CarbonOps.Editing
                 {
                     return new Step(path, RestoreStatus.WhatIf, "Would remove the file that the run created.");
                 }
-                return Try(path, () => File.Delete(path), RestoreStatus.Removed, "Removed the file that the run created.");
+                return Try(path, () =>
+                {
+                    undo.Save(path);
+                    FileStep.Run(FileStepKind.Delete, path, () => File.Delete(path));
+                }, RestoreStatus.Removed, "Removed the file that the run created.");
             }
             if (exists && File.ReadAllBytes(path).SequenceEqual(original))
             {
@@ -77,19 +125,21 @@ namespace CarbonOps.Editing
             }
             return Try(path, () =>
             {
+                undo.Save(path);
                 if (exists)
                 {
                     AtomicFile.Replace(path, original);
                 }
                 else
                 {
-                    Directory.CreateDirectory(Path.GetDirectoryName(path));
+                    var folder = Path.GetDirectoryName(path);
+                    FileStep.Run(FileStepKind.CreateDirectory, folder, () => Directory.CreateDirectory(folder));
                     AtomicFile.Create(path, original, 0x1a4);
                 }
             }, RestoreStatus.Restored, "Restored the backed-up bytes.");
         }
 
-        private static Step RestoreMode(BackupManifest manifest, BackupModeEntry entry, Func<string, string, bool> shouldProcess)
+        private static Step RestoreMode(BackupManifest manifest, BackupModeEntry entry, Undo undo, Func<string, string, bool> shouldProcess)
         {
             var path = Path.Combine(manifest.ProductHome, entry.RelativePath.Replace('/', Path.DirectorySeparatorChar));
             var octal = Convert.ToString(entry.Mode, 8).PadLeft(4, '0');
@@ -106,7 +156,11 @@ namespace CarbonOps.Editing
             {
                 return new Step(path, RestoreStatus.WhatIf, $"Would restore mode {octal}.");
             }
-            return Try(path, () => PosixFile.SetMode(path, entry.Mode), RestoreStatus.Restored, $"Restored mode {octal}.");
+            return Try(path, () =>
+            {
+                undo.SaveMode(path);
+                PosixFile.SetMode(path, entry.Mode);
+            }, RestoreStatus.Restored, $"Restored mode {octal}.");
         }
 
         /// <summary>A run killed while writing a file leaves its temporary file beside it; the lock is ours, so it is stale.</summary>

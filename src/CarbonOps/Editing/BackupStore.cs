@@ -29,16 +29,23 @@ namespace CarbonOps.Editing
             var root = BackupsFolder(productHome);
             if (!Directory.Exists(root))
             {
-                Directory.CreateDirectory(root);
-                PosixFile.SetMode(root, 0x1c0);
+                PosixFile.CreateOwnerOnlyFolder(root);
             }
             var created = DateTime.UtcNow;
             var name = created.ToString("yyyyMMdd'T'HHmmssfff'Z'", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N").Substring(0, 6);
             var folder = Path.Combine(root, name);
-            Directory.CreateDirectory(folder);
-            PosixFile.SetMode(folder, 0x1c0);
+            PosixFile.CreateOwnerOnlyFolder(folder);
             var manifest = new BackupManifest(folder, productHome, created, new List<BackupEntry>());
-            WriteManifest(manifest);
+            try
+            {
+                WriteManifest(manifest);
+            }
+            catch (CarbonOpsException)
+            {
+                // A folder without its manifest is no set: leave none behind.
+                Discard(manifest);
+                throw;
+            }
             return manifest;
         }
 
@@ -50,11 +57,12 @@ namespace CarbonOps.Editing
             {
                 return;
             }
+            string copy = null;
             BackupEntry entry;
             if (File.Exists(path))
             {
                 var bytes = File.ReadAllBytes(path);
-                var copy = SavedCopyPath(manifest, relative);
+                copy = SavedCopyPath(manifest, relative);
                 CreateOwnerOnlyFolders(manifest.BackupPath, Path.GetDirectoryName(copy));
                 AtomicFile.Create(copy, bytes, 0x180 /* 0600 */);
                 entry = new BackupEntry(relative, Sha256(bytes), bytes.LongLength);
@@ -64,7 +72,18 @@ namespace CarbonOps.Editing
                 entry = new BackupEntry(relative, null, 0);
             }
             manifest.Entries.Add(entry);
-            WriteManifest(manifest);
+            try
+            {
+                WriteManifest(manifest);
+            }
+            catch (CarbonOpsException)
+            {
+                // The set on disk does not name the file, so the file must not change: forget the entry
+                // (a later save of the file tries again) and the copy no manifest names.
+                manifest.Entries.Remove(entry);
+                TryDelete(copy);
+                throw;
+            }
         }
 
         /// <summary>Records the current permission bits of <paramref name="path"/> before a mode change, once per file.</summary>
@@ -77,8 +96,46 @@ namespace CarbonOps.Editing
             }
             var status = PosixFile.Stat(path)
                 ?? throw new CarbonOpsException(ErrorIds.ConfigFileNotFound, $"Cannot read the permissions of '{path}'.", path);
-            manifest.Modes.Add(new BackupModeEntry(relative, status.Mode));
-            WriteManifest(manifest);
+            var entry = new BackupModeEntry(relative, status.Mode);
+            manifest.Modes.Add(entry);
+            try
+            {
+                WriteManifest(manifest);
+            }
+            catch (CarbonOpsException)
+            {
+                manifest.Modes.Remove(entry);
+                throw;
+            }
+        }
+
+        /// <summary>True when the set names no file and no mode: the run that made it changed nothing.</summary>
+        public static bool IsEmpty(BackupManifest manifest) => manifest.Entries.Count == 0 && manifest.Modes.Count == 0;
+
+        /// <summary>Removes a set's folder, as far as it can (a set that names nothing, or one whose manifest could not be written).</summary>
+        public static void Discard(BackupManifest manifest)
+        {
+            try
+            {
+                Directory.Delete(manifest.BackupPath, true);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+            }
+        }
+
+        private static void TryDelete(string path)
+        {
+            try
+            {
+                if (path != null)
+                {
+                    File.Delete(path);
+                }
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+            }
         }
 
         /// <summary>Creates <paramref name="folder"/> and the folders above it up to <paramref name="root"/>, each 0700.</summary>
@@ -89,8 +146,7 @@ namespace CarbonOps.Editing
                 return;
             }
             CreateOwnerOnlyFolders(root, Path.GetDirectoryName(folder));
-            Directory.CreateDirectory(folder);
-            PosixFile.SetMode(folder, 0x1c0);
+            PosixFile.CreateOwnerOnlyFolder(folder);
         }
 
         public static IEnumerable<BackupManifest> List(string productHome)
@@ -152,9 +208,25 @@ namespace CarbonOps.Editing
             {
                 throw Corrupt(manifestPath, 0, "it names no product home");
             }
-            var manifest = new BackupManifest(Path.GetFullPath(backupPath), home, created, entries);
+            var manifest = new BackupManifest(Path.GetFullPath(backupPath), HomeHolding(backupPath) ?? home, created, entries);
             manifest.Modes.AddRange(modes);
             return manifest;
+        }
+
+        /// <summary>
+        /// The home whose state folder holds the set (&lt;home&gt;/.carbonops/backups/&lt;set&gt;), or null for a set kept
+        /// elsewhere. It wins over the path the manifest recorded: a home that was copied or moved takes its sets
+        /// with it, and restoring the copy's set must change the copy, never the home it was copied from.
+        /// </summary>
+        private static string HomeHolding(string backupPath)
+        {
+            var backups = Directory.GetParent(Path.GetFullPath(backupPath).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar));
+            var state = backups?.Parent;
+            if (backups?.Name != "backups" || state?.Name != StateFolder.Name || state.Parent == null)
+            {
+                return null;
+            }
+            return state.Parent.FullName;
         }
 
         /// <summary>The saved bytes of one entry, checked against the manifest's hash.</summary>

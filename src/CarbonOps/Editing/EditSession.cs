@@ -20,6 +20,7 @@ namespace CarbonOps.Editing
         private readonly Dictionary<string, PropertiesConfig> properties = new Dictionary<string, PropertiesConfig>(StringComparer.Ordinal);
         private Dictionary<string, uint> pendingModes = new Dictionary<string, uint>(StringComparer.Ordinal);
         private Dictionary<string, NewFile> pendingFiles = new Dictionary<string, NewFile>(StringComparer.Ordinal);
+        private readonly HashSet<string> writtenFirst = new HashSet<string>(StringComparer.Ordinal);
         private ProductHomeLock homeLock;
         private BackupManifest backup;
 
@@ -66,8 +67,15 @@ namespace CarbonOps.Editing
             return config;
         }
 
-        /// <summary>Documents with edits not yet written.</summary>
-        public IReadOnlyList<TextDocument> PendingDocuments => documents.Values.Where(d => d.IsChanged).ToList();
+        /// <summary>Documents with edits not yet written, in the order a commit writes them.</summary>
+        public IReadOnlyList<TextDocument> PendingDocuments => documents.Values.Where(d => d.IsChanged).OrderBy(d => writtenFirst.Contains(d.Path) ? 0 : 1).ToList();
+
+        /// <summary>
+        /// Makes a commit write <paramref name="path"/> before the session's other documents: a file that
+        /// others refer to (the encrypted values their aliases name), so a commit that fails half-way
+        /// leaves no reference to something not yet written.
+        /// </summary>
+        public void WriteFirst(string path) => writtenFirst.Add(Path.GetFullPath(path));
 
         /// <summary>Permission changes planned and not yet made: full path → new mode.</summary>
         public IReadOnlyDictionary<string, uint> PendingModes => pendingModes;
@@ -253,7 +261,7 @@ namespace CarbonOps.Editing
                     {
                         PosixFile.SetMode(mode.Key, mode.Value);
                     }
-                    catch (IOException ex)
+                    catch (CarbonOpsException ex)
                     {
                         throw new CarbonOpsException(ErrorIds.ConfigFileNotWritable, ex.Message + " The mode was left as it was.", mode.Key, 0, ex);
                     }
@@ -311,6 +319,11 @@ namespace CarbonOps.Editing
 
         public void Dispose()
         {
+            // A run whose every write failed leaves no empty set behind for Get-CarbonBackup to list.
+            if (backup != null && BackupStore.IsEmpty(backup))
+            {
+                BackupStore.Discard(backup);
+            }
             homeLock?.Dispose();
             homeLock = null;
         }

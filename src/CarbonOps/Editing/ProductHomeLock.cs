@@ -26,15 +26,23 @@ namespace CarbonOps.Editing
             var path = System.IO.Path.Combine(folder, "lock");
             try
             {
-                var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+                var stream = FileStep.Run(FileStepKind.Lock, path,
+                    () => new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose));
                 return new ProductHomeLock(stream, path);
             }
-            catch (IOException ex)
+            catch (CarbonOpsException ex) when (ex.InnerException is IOException io && HeldByAnother(io))
             {
                 throw new CarbonOpsException(ErrorIds.ProductHomeLocked,
                     $"Another CarbonOps run is changing '{productHome}' (lock file '{path}'). Wait for it to finish and run again.",
-                    productHome, 0, ex);
+                    productHome, 0, io);
             }
+        }
+
+        /// <summary>The lock is taken (EWOULDBLOCK on Linux and macOS, a sharing or lock violation on Windows), not a failure to create the file.</summary>
+        private static bool HeldByAnother(IOException ex)
+        {
+            var code = ex.HResult & 0xffff;
+            return ex.HResult == 11 || ex.HResult == 35 || (ex.HResult != code && (code == 32 || code == 33));
         }
 
         public void Dispose() => stream.Dispose();
@@ -52,8 +60,7 @@ namespace CarbonOps.Editing
             var folder = PathFor(productHome);
             if (!Directory.Exists(folder))
             {
-                Directory.CreateDirectory(folder);
-                PosixFile.SetMode(folder, 0x1c0 /* 0700 */);
+                PosixFile.CreateOwnerOnlyFolder(folder);
             }
             return folder;
         }

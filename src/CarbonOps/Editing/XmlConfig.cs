@@ -173,6 +173,31 @@ namespace CarbonOps.Editing
             }
         }
 
+        /// <summary>
+        /// Replaces a whole element with <paramref name="lines"/>: the first where the element's '&lt;' is, the
+        /// rest on lines of their own exactly as given (the caller indents them), joined with the file's line ending.
+        /// </summary>
+        public void ReplaceElement(XElement element, IEnumerable<string> lines)
+        {
+            var start = ElementOffset(element);
+            var end = XmlSpans.ElementEnd(Text.Text, start);
+            Text.Replace(start, end - start, string.Join(Text.NewLine, lines));
+        }
+
+        /// <summary>The leading white space of the element's line.</summary>
+        public string IndentationOf(XElement element) => Text.GetIndentation(ElementOffset(element));
+
+        /// <summary>One level of indentation below <paramref name="parent"/>, as its children are indented (four spaces when it has none).</summary>
+        public string IndentUnit(XElement parent)
+        {
+            var parentIndent = IndentationOf(parent);
+            var child = parent.Elements().FirstOrDefault();
+            var childIndent = child == null ? null : IndentationOf(child);
+            return childIndent != null && childIndent.Length > parentIndent.Length && childIndent.StartsWith(parentIndent, StringComparison.Ordinal)
+                ? childIndent.Substring(parentIndent.Length)
+                : GuessIndentUnit(parentIndent);
+        }
+
         /// <summary>Removes an element with the whitespace line it stood on, when it stood alone.</summary>
         public void RemoveElement(XElement element)
         {
@@ -260,7 +285,18 @@ namespace CarbonOps.Editing
         public void InsertAfter(XElement sibling, string fragment)
         {
             var start = ElementOffset(sibling);
-            var end = XmlSpans.ElementEnd(Text.Text, start);
+            InsertAfterSpan(start, XmlSpans.ElementEnd(Text.Text, start), fragment);
+        }
+
+        /// <summary>Inserts <paramref name="fragment"/> on its own line after a comment (a commented-out example, say), indented like it.</summary>
+        public void InsertAfter(XComment comment, string fragment)
+        {
+            var start = CommentOffset(comment);
+            InsertAfterSpan(start, Text.Text.IndexOf("-->", start + 4, StringComparison.Ordinal) + 3, fragment);
+        }
+
+        private void InsertAfterSpan(int start, int end, string fragment)
+        {
             var indent = Text.GetIndentation(start);
             var lines = fragment.Replace("\r\n", "\n").Split('\n').Select(l => indent + l);
             var block = string.Join(Text.NewLine, lines);

@@ -12,7 +12,8 @@ namespace CarbonOps.Host
     /// <summary>
     /// A Java home as found on disk: JDK or JRE, version and vendor. The version comes from the home's
     /// <c>release</c> file where it has one; <c>java -version</c> is run (with a time limit) when the file
-    /// is absent or does not tell the vendor.
+    /// is absent, or, when it gives the version but not the vendor, only once the vendor is asked for:
+    /// a check of the version alone starts no JVM.
     /// </summary>
     public sealed class JavaInstallation
     {
@@ -21,6 +22,13 @@ namespace CarbonOps.Host
         private static readonly Regex VersionLine = new Regex(@"^\s*(?<kind>java|openjdk|jre)\s+version\s+""(?<v>[^""]+)""", RegexOptions.Multiline | RegexOptions.CultureInvariant);
         private static readonly Regex OldVersion = new Regex(@"^1\.(?<major>\d+)(\.\d+)?(_(?<update>\d+))?", RegexOptions.CultureInvariant);
         private static readonly Regex NewVersion = new Regex(@"^(?<major>\d+)(\.(?<minor>\d+))?(\.(?<update>\d+))?", RegexOptions.CultureInvariant);
+
+        private JavaVendor vendor;
+        private string runtime;
+        private string source;
+        private string error;
+        /// <summary>Set when the release file gave the version but not the vendor: the banner is read on first need.</summary>
+        private TimeSpan? bannerPending;
 
         private JavaInstallation(string home)
         {
@@ -40,21 +48,21 @@ namespace CarbonOps.Host
         public int? Major { get; private set; }
         /// <summary>45 for 1.6.0_45; 0 when the version names no update.</summary>
         public int? Update { get; private set; }
-        public JavaVendor Vendor { get; private set; }
+        public JavaVendor Vendor => ReadBanner().vendor;
         /// <summary>The runtime as the JDK names it (the second line of java -version, or the release file's IMPLEMENTOR).</summary>
-        public string Runtime { get; private set; }
+        public string Runtime => ReadBanner().runtime;
         /// <summary>Where the facts came from: "release file", "java -version", or both.</summary>
-        public string Source { get; private set; }
+        public string Source => ReadBanner().source;
         /// <summary>Why the home could not be read in full (missing, no java, java hung or printed no version); null when it could.</summary>
-        public string Error { get; private set; }
+        public string Error => ReadBanner().error;
 
         /// <summary>"Oracle JDK 1.7.0_80", "OpenJDK JRE 1.7.0_25", "IBM JDK 1.7.0".</summary>
         public string Description
         {
             get
             {
-                var vendor = Vendor == JavaVendor.Oracle ? "Oracle " : Vendor == JavaVendor.Ibm ? "IBM " : Vendor == JavaVendor.OpenJdk ? "OpenJDK " : "";
-                return $"{vendor}{(IsJdk ? "JDK" : "JRE")} {Version ?? "(version unknown)"}";
+                var name = Vendor == JavaVendor.Oracle ? "Oracle " : Vendor == JavaVendor.Ibm ? "IBM " : Vendor == JavaVendor.OpenJdk ? "OpenJDK " : "";
+                return $"{name}{(IsJdk ? "JDK" : "JRE")} {Version ?? "(version unknown)"}";
             }
         }
 
@@ -68,7 +76,7 @@ namespace CarbonOps.Host
             }
             catch (Exception ex) when (ex is ArgumentException || ex is NotSupportedException || ex is PathTooLongException)
             {
-                return new JavaInstallation(javaHome) { Error = $"'{javaHome}' is not a valid path: {ex.Message}" };
+                return new JavaInstallation(javaHome) { error = $"'{javaHome}' is not a valid path: {ex.Message}" };
             }
             var java = new JavaInstallation(full)
             {
@@ -77,7 +85,7 @@ namespace CarbonOps.Host
             };
             if (!java.Exists)
             {
-                java.Error = $"'{full}' does not exist.";
+                java.error = $"'{full}' does not exist.";
                 return java;
             }
             java.HasJava = File.Exists(java.JavaPath);
@@ -87,17 +95,28 @@ namespace CarbonOps.Host
             {
                 java.ApplyRelease(File.ReadAllText(release));
             }
-            if (java.Version != null && java.Vendor != JavaVendor.Unknown)
+            if (java.Version != null && java.vendor != JavaVendor.Unknown)
             {
                 return java;
             }
             if (!java.HasJava)
             {
-                java.Error = $"'{full}' has no bin/{ExecutableSearch.ProgramFile("java")}: it is not a Java home.";
+                java.error = $"'{full}' has no bin/{ExecutableSearch.ProgramFile("java")}: it is not a Java home.";
                 return java;
             }
-            java.ApplyBanner(ProcessRunner.Run(java.JavaPath, new[] { "-version" }, timeout ?? DefaultTimeout), timeout ?? DefaultTimeout);
-            return java;
+            java.bannerPending = timeout ?? DefaultTimeout;
+            return java.Version != null ? java : java.ReadBanner();
+        }
+
+        /// <summary>Runs java -version once, if the release file left the vendor (or the version) untold.</summary>
+        private JavaInstallation ReadBanner()
+        {
+            if (bannerPending is TimeSpan timeout)
+            {
+                bannerPending = null;
+                ApplyBanner(ProcessRunner.Run(JavaPath, new[] { "-version" }, timeout), timeout);
+            }
+            return this;
         }
 
         /// <summary>Major and update of a Java version string (1.6.0_45 → 6, 45; 17.0.15 → 17, 15); null when it is not one.</summary>
@@ -136,20 +155,20 @@ namespace CarbonOps.Host
             var values = Host.OsFacts.ParseOsRelease(text);
             if (values.TryGetValue("JAVA_VERSION", out var version) && SetVersion(version))
             {
-                Source = "release file";
+                source = "release file";
             }
             if (values.TryGetValue("IMPLEMENTOR", out var implementor) && implementor.Length > 0)
             {
-                Runtime = implementor;
+                runtime = implementor;
                 // Oracle and IBM name themselves for their own JDKs and for their OpenJDK builds alike: the banner tells those apart.
                 if (implementor.IndexOf("Oracle", StringComparison.OrdinalIgnoreCase) < 0 && implementor.IndexOf("IBM", StringComparison.OrdinalIgnoreCase) < 0)
                 {
-                    Vendor = JavaVendor.OpenJdk;
+                    vendor = JavaVendor.OpenJdk;
                 }
             }
             else if (values.TryGetValue("BUILD_TYPE", out var build) && build == "commercial")
             {
-                Vendor = JavaVendor.Oracle;
+                vendor = JavaVendor.Oracle;
             }
         }
 
@@ -158,12 +177,12 @@ namespace CarbonOps.Host
             var command = $"'{JavaPath} -version'";
             if (output.StartError != null)
             {
-                Error = $"{command} could not be run: {output.StartError}";
+                error = $"{command} could not be run: {output.StartError}";
                 return;
             }
             if (output.TimedOut)
             {
-                Error = $"{command} gave no answer within {timeout.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s and was stopped.";
+                error = $"{command} gave no answer within {timeout.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s and was stopped.";
                 return;
             }
             // java -version writes to stderr; some wrappers write to stdout.
@@ -172,18 +191,18 @@ namespace CarbonOps.Host
             if (!match.Success)
             {
                 var first = banner.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0) ?? "(nothing)";
-                Error = $"{command} printed no Java version (exit code {output.ExitCode}): '{(first.Length > 100 ? first.Substring(0, 100) + "..." : first)}'.";
+                error = $"{command} printed no Java version (exit code {output.ExitCode}): '{(first.Length > 100 ? first.Substring(0, 100) + "..." : first)}'.";
                 return;
             }
             if (Version == null && !SetVersion(match.Groups["v"].Value))
             {
-                Error = $"{command} printed a version that is not a Java version: '{match.Groups["v"].Value}'.";
+                error = $"{command} printed a version that is not a Java version: '{match.Groups["v"].Value}'.";
                 return;
             }
             var lines = banner.Substring(match.Index).Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
-            Runtime = lines.Count > 1 ? lines[1] : Runtime;
-            Vendor = VendorOfBanner(string.Join("\n", lines.Take(3)));
-            Source = Source == null ? "java -version" : Source + " and java -version";
+            runtime = lines.Count > 1 ? lines[1] : runtime;
+            vendor = VendorOfBanner(string.Join("\n", lines.Take(3)));
+            source = source == null ? "java -version" : source + " and java -version";
         }
 
         private bool SetVersion(string version)

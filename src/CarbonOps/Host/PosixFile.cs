@@ -4,7 +4,7 @@ using System.Runtime.InteropServices;
 
 namespace CarbonOps.Host
 {
-    /// <summary>File mode and owner on Linux, where .NET Standard 2.0 has no API for them.</summary>
+    /// <summary>File mode and owner on Linux, where .NET Standard 2.0 has no API for them. Changes go through <see cref="FileStep"/>.</summary>
     internal static class PosixFile
     {
         private const int AtFdCwd = -100;
@@ -51,21 +51,48 @@ namespace CarbonOps.Host
 
         public static void SetMode(string path, uint mode)
         {
-            if (IsUnix && chmod(path, mode) != 0)
+            FileStep.Run(FileStepKind.Chmod, path, () =>
             {
-                throw new IOException($"Cannot set the permissions of '{path}' (errno {Marshal.GetLastWin32Error()}).");
-            }
+                if (IsUnix && chmod(path, mode) != 0)
+                {
+                    throw new IOException($"errno {Marshal.GetLastWin32Error()}.");
+                }
+            });
         }
 
         /// <summary>Gives <paramref name="path"/> the owner and group of <paramref name="status"/>.</summary>
         public static void CopyOwner(string path, Status status)
         {
             var current = Stat(path);
-            if (current.HasValue && (current.Value.Uid != status.Uid || current.Value.Gid != status.Gid)
-                && chown(path, (int)status.Uid, (int)status.Gid) != 0)
+            if (current.HasValue && (current.Value.Uid != status.Uid || current.Value.Gid != status.Gid))
             {
-                throw new IOException($"Cannot give '{path}' the owner of the file it replaces (errno {Marshal.GetLastWin32Error()}).");
+                FileStep.Run(FileStepKind.Chown, path, () =>
+                {
+                    if (chown(path, (int)status.Uid, (int)status.Gid) != 0)
+                    {
+                        throw new IOException($"errno {Marshal.GetLastWin32Error()} (giving it the owner of the file it replaces).");
+                    }
+                });
             }
+        }
+
+        /// <summary>
+        /// Creates one folder that only its owner may open (0700). On Unix it is made with that mode,
+        /// so no moment exists in which others could list it, and an interruption cannot leave it open.
+        /// </summary>
+        public static void CreateOwnerOnlyFolder(string path)
+        {
+            FileStep.Run(FileStepKind.CreateDirectory, path, () =>
+            {
+                if (!IsUnix)
+                {
+                    Directory.CreateDirectory(path);
+                }
+                else if (mkdir(path, 0x1c0) != 0 && !Directory.Exists(path))
+                {
+                    throw new IOException($"errno {Marshal.GetLastWin32Error()}.");
+                }
+            });
         }
 
         public static uint EffectiveUserId() => IsUnix ? geteuid() : uint.MaxValue;
@@ -75,6 +102,9 @@ namespace CarbonOps.Host
 
         [DllImport("libc", SetLastError = true)]
         private static extern int chmod(string path, uint mode);
+
+        [DllImport("libc", SetLastError = true)]
+        private static extern int mkdir(string path, uint mode);
 
         [DllImport("libc", SetLastError = true)]
         private static extern int chown(string path, int owner, int group);

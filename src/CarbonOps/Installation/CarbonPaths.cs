@@ -22,6 +22,9 @@ namespace CarbonOps.Installation
         public const string WrapperConf = "bin/yajsw/wrapper.conf";
         public const string StartupScriptSh = "bin/wso2server.sh";
         public const string StartupScriptBat = "bin/wso2server.bat";
+        /// <summary>The site's wrapper around the launcher (system properties set the guide's way); started instead of the launcher when it exists.</summary>
+        public const string SiteWrapperSh = "bin/wso2server-local.sh";
+        public const string SiteWrapperBat = "bin/wso2server-local.bat";
         public const string VersionTxt = "bin/version.txt";
         public const string CarbonVersionTxt = "bin/wso2carbon-version.txt";
 

@@ -33,10 +33,20 @@ namespace CarbonOps.Installation
 
         public string Path => home.FilePath(Relative);
 
-        /// <summary>The home's launcher, checked to exist and (on Unix) to be executable.</summary>
+        /// <summary>
+        /// What starts the home: the site wrapper (bin/wso2server-local.sh or .bat) when it exists, so the system
+        /// properties it adds are not bypassed, else the product's launcher.
+        /// </summary>
+        public static string ScriptFor(CarbonHome home)
+        {
+            var wrapper = IsWindows ? CarbonPaths.SiteWrapperBat : CarbonPaths.SiteWrapperSh;
+            return home.Exists(wrapper) ? wrapper : IsWindows ? CarbonPaths.StartupScriptBat : CarbonPaths.StartupScriptSh;
+        }
+
+        /// <summary>The home's launcher (or its site wrapper), checked to exist and (on Unix) to be executable.</summary>
         public static Launcher For(CarbonHome home)
         {
-            var relative = IsWindows ? CarbonPaths.StartupScriptBat : CarbonPaths.StartupScriptSh;
+            var relative = ScriptFor(home);
             var launcher = new Launcher(home, relative);
             if (!home.Exists(relative))
             {

@@ -17,6 +17,8 @@ namespace CarbonOps.Installation
         /// <summary>The unit file, or a folder to write it into; /etc/systemd/system when null.</summary>
         public string Path { get; set; }
         public int? LimitNoFile { get; set; }
+        /// <summary>Start the node as a worker of a worker/manager cluster (-DworkerNode=true through JAVA_OPTS).</summary>
+        public bool WorkerNode { get; set; }
     }
 
     /// <summary>A systemd unit for a product home, ready to be written.</summary>
@@ -90,6 +92,10 @@ namespace CarbonOps.Installation
             {
                 warnings.Add($"'{home.Path}' has no {CarbonPaths.StartupScriptSh}, which the unit runs.");
             }
+            if (request.WorkerNode && !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("JAVA_OPTS")))
+            {
+                warnings.Add("The unit sets JAVA_OPTS to -DworkerNode=true; the JAVA_OPTS of this session are not carried into it.");
+            }
 
             var name = UnsafeNameChars.Replace(System.IO.Path.GetFileName(home.Path), "-").Trim('-');
             name = (name.Length == 0 ? "wso2carbon" : name) + ".service";
@@ -106,7 +112,7 @@ namespace CarbonOps.Installation
             {
                 name = System.IO.Path.GetFileName(path);
             }
-            return new ServiceUnitPlan(name, path, user, group, Content(home, productName, user.Name, group.Name, javaHome, limit), warnings);
+            return new ServiceUnitPlan(name, path, user, group, Content(home, productName, user.Name, group.Name, javaHome, limit, request.WorkerNode), warnings);
         }
 
         public static byte[] Bytes(ServiceUnitPlan plan) => new UTF8Encoding(false).GetBytes(plan.Content);
@@ -124,9 +130,10 @@ namespace CarbonOps.Installation
                 ? value : DefaultOpenFiles;
         }
 
-        private static string Content(CarbonHome home, string productName, string user, string group, string javaHome, int limit)
+        private static string Content(CarbonHome home, string productName, string user, string group, string javaHome, int limit, bool workerNode)
         {
-            var launcher = home.FilePath(CarbonPaths.StartupScriptSh);
+            // The site wrapper when it exists, as Start-CarbonServer does, so the properties it adds are not bypassed.
+            var launcher = home.FilePath(home.Exists(CarbonPaths.SiteWrapperSh) ? CarbonPaths.SiteWrapperSh : CarbonPaths.StartupScriptSh);
             var text = new StringBuilder();
             text.Append("# Runs a WSO2 Carbon product as an unprivileged user. Written by CarbonOps (New-CarbonServiceUnit).\n");
             text.Append("[Unit]\n");
@@ -143,6 +150,10 @@ namespace CarbonOps.Installation
             if (!string.IsNullOrEmpty(javaHome))
             {
                 text.Append("Environment=").Append(Quote("JAVA_HOME=" + javaHome)).Append('\n');
+            }
+            if (workerNode)
+            {
+                text.Append("Environment=").Append(Quote("JAVA_OPTS=-DworkerNode=true")).Append('\n');
             }
             text.Append("ExecStart=").Append(Quote(launcher)).Append(" start\n");
             text.Append("ExecStop=").Append(Quote(launcher)).Append(" stop\n");

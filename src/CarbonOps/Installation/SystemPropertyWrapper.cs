@@ -16,8 +16,8 @@ namespace CarbonOps.Installation
     /// </summary>
     public static class SystemPropertyWrapper
     {
-        public const string ShellWrapper = "bin/wso2server-local.sh";
-        public const string BatchWrapper = "bin/wso2server-local.bat";
+        public const string ShellWrapper = CarbonPaths.SiteWrapperSh;
+        public const string BatchWrapper = CarbonPaths.SiteWrapperBat;
         private const string Marker = "Written by CarbonOps";
 
         private static readonly Regex ShellLine = new Regex(@"^JAVA_OPTS=""\$\{JAVA_OPTS:\+\$JAVA_OPTS \}""(?<q>'(?:[^']|'\\'')*')$", RegexOptions.CultureInvariant);

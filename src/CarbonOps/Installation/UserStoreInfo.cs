@@ -29,17 +29,23 @@ namespace CarbonOps.Installation
         public string DataSourceName { get; private set; }
         public string DataSourceUrl { get; private set; }
         /// <summary>A JDBC user store in an H2 database.</summary>
-        public bool OnH2 => !IsLdap && (DataSourceUrl ?? "").StartsWith("jdbc:h2:", StringComparison.OrdinalIgnoreCase);
+        public bool OnH2 => !IsLdap && Datasources.IsH2(DataSourceUrl);
         /// <summary>Why the admin user already exists in the store, or null when nothing says the server has started.</summary>
         public string FirstStartEvidence { get; private set; }
-        /// <summary>The manager's ConnectionURL, ConnectionName and UserSearchBase properties (LDAP and Active Directory).</summary>
+        /// <summary>ReadWriteLdap, ReadOnlyLdap, ActiveDirectory, Jdbc, or the class name for another manager.</summary>
+        public string Type { get; private set; }
+        /// <summary>The LDAP ConnectionURL, or the JDBC URL (the manager's own url property, else its datasource's).</summary>
         public string ConnectionUrl { get; private set; }
+        /// <summary>The DN an LDAP store binds with, or the JDBC store's own userName.</summary>
         public string ConnectionName { get; private set; }
         public string UserSearchBase { get; private set; }
-        /// <summary>The svns:secretAlias of ConnectionPassword, where Secure Vault holds it.</summary>
+        public string GroupSearchBase { get; private set; }
+        /// <summary>The Secure Vault alias of the connection password, when it is protected; null otherwise.</summary>
         public string ConnectionPasswordAlias { get; private set; }
-        /// <summary>ConnectionPassword as written in the file (null where an alias stands for it).</summary>
-        internal string ConnectionPassword { get; private set; }
+        private string connectionPassword;
+
+        /// <summary>The connection password as the file holds it (null when Secure Vault protects it: decrypt <see cref="ConnectionPasswordAlias"/>). Never write it to a stream.</summary>
+        public string ConnectionPassword() => connectionPassword;
 
         public static UserStoreInfo Read(CarbonHome home)
         {
@@ -51,13 +57,13 @@ namespace CarbonOps.Installation
             var cls = info.ManagerClass ?? "";
             info.IsLdap = cls.IndexOf(".ldap.", StringComparison.OrdinalIgnoreCase) >= 0 || cls.IndexOf("ActiveDirectory", StringComparison.OrdinalIgnoreCase) >= 0;
             var url = Property(manager, "ConnectionURL") ?? "";
-            info.ConnectionUrl = Property(manager, "ConnectionURL");
-            info.ConnectionName = Property(manager, "ConnectionName");
+            info.Type = UserStoreTypes.Name(info.ManagerClass);
+            info.ConnectionName = Property(manager, "ConnectionName") ?? Property(manager, "userName");
             info.UserSearchBase = Property(manager, "UserSearchBase");
-            var password = PropertyElement(manager, "ConnectionPassword");
-            var alias = password == null ? null : SecureVaultNames.AliasOf(password);
-            info.ConnectionPasswordAlias = string.IsNullOrEmpty(alias) ? null : alias;
-            info.ConnectionPassword = string.IsNullOrEmpty(alias) ? password?.Value : null;
+            info.GroupSearchBase = Property(manager, "GroupSearchBase");
+            var password = PropertyElement(manager, info.IsLdap ? "ConnectionPassword" : "password");
+            info.ConnectionPasswordAlias = (string)password?.Attributes().FirstOrDefault(a => a.Name.LocalName == "secretAlias");
+            info.connectionPassword = info.ConnectionPasswordAlias == null ? password?.Value.Trim() : null;
             info.IsEmbeddedLdap = info.IsLdap && (url.Contains("Ports.EmbeddedLDAP.LDAPServerPort") || url.Contains("localhost:10389") || url.Contains("127.0.0.1:10389"));
             info.DataSourceJndi = Property(realm?.Elements().FirstOrDefault(e => e.Name.LocalName == "Configuration"), "dataSource");
             if (home.Exists(CarbonPaths.EmbeddedLdapXml))
@@ -66,14 +72,19 @@ namespace CarbonOps.Installation
                 var enable = ldap.Select("EmbeddedLDAP/Property").FirstOrDefault(p => (string)p.Attribute("name") == "enable");
                 info.EmbeddedLdapEnabled = string.Equals(enable?.Value.Trim(), "true", StringComparison.OrdinalIgnoreCase);
             }
-            if (!info.IsLdap && info.DataSourceJndi != null)
+            // A JDBC manager with its own driverName and url opens that database instead of the realm's datasource (Carbon 4.2.0 DatabaseUtil).
+            var ownUrl = info.IsLdap ? null : Property(manager, "url");
+            if (ownUrl != null && Property(manager, "driverName") != null)
             {
-                var datasources = home.Xml(CarbonPaths.MasterDatasourcesXml);
-                var ds = datasources.Select("datasources/datasource").FirstOrDefault(d =>
-                    Child(Child(d, "jndiConfig"), "name")?.Value.Trim() == info.DataSourceJndi);
-                info.DataSourceName = Child(ds, "name")?.Value.Trim();
-                info.DataSourceUrl = Child(Child(Child(ds, "definition"), "configuration"), "url")?.Value.Trim();
+                info.DataSourceUrl = ownUrl;
             }
+            else if (!info.IsLdap && info.DataSourceJndi != null)
+            {
+                var ds = Datasources.Find(home, info.DataSourceJndi);
+                info.DataSourceName = ds?.Name;
+                info.DataSourceUrl = ds?.Url;
+            }
+            info.ConnectionUrl = info.IsLdap ? (url.Length == 0 ? null : url) : info.DataSourceUrl;
             info.FirstStartEvidence = Evidence(home, info);
             return info;
         }
@@ -123,9 +134,9 @@ namespace CarbonOps.Installation
 
         private static XElement Child(XElement parent, string name) => parent?.Elements().FirstOrDefault(e => e.Name.LocalName == name);
 
+        private static string Property(XElement parent, string name) => PropertyElement(parent, name)?.Value.Trim();
+
         private static XElement PropertyElement(XElement parent, string name) =>
             parent?.Elements().FirstOrDefault(e => e.Name.LocalName == "Property" && (string)e.Attribute("name") == name);
-
-        private static string Property(XElement parent, string name) => PropertyElement(parent, name)?.Value.Trim();
     }
 }

@@ -47,6 +47,9 @@ namespace CarbonOps.Remedies
             var secretConf = OpenProperties(SecureVaultNames.SecretConfProperties)
                 ?? throw new CarbonOpsException(ErrorIds.ConfigFileNotFound, $"{home.FilePath(SecureVaultNames.SecretConfProperties)} does not exist.", home.FilePath(SecureVaultNames.SecretConfProperties));
             var cipherTool = OpenProperties(SecureVaultNames.CipherToolProperties);
+            // The values and the vault's settings go on disk before any element names an alias.
+            session.WriteFirst(cipherText.Path);
+            session.WriteFirst(secretConf.Path);
 
             var inventory = SecretInventory.Build(home.Path, OpenXml, OpenProperties);
             var broken = inventory.BrokenMappings.FirstOrDefault();

@@ -181,6 +181,16 @@ namespace CarbonOps.SecureVault
             {
                 yield return Slot("UserManager.AdminUser.Password", CarbonPaths.UserMgtXml, $"//{userMgt.Root.Name.LocalName}/Realm/Configuration/AdminUser/Password");
             }
+            // Carbon 4.2.0's RealmConfigXMLProcessor resolves a user store property through the alias "UserStoreManager.Property.<name>".
+            foreach (var property in new[] { "ConnectionPassword", "password" })
+            {
+                var found = userMgt?.Select("Realm/UserStoreManager/Property").Any(p => (string)p.Attribute("name") == property) ?? false;
+                if (found)
+                {
+                    yield return Slot("UserStoreManager.Property." + property, CarbonPaths.UserMgtXml,
+                        $"//{userMgt.Root.Name.LocalName}/Realm/UserStoreManager/Property[@name='{property}']");
+                }
+            }
             var datasources = openXml(CarbonPaths.MasterDatasourcesXml);
             if (datasources != null)
             {

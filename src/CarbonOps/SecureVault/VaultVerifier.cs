@@ -32,11 +32,15 @@ namespace CarbonOps.SecureVault
         public string KeyDescription;
         public List<Alias> Aliases = new List<Alias>();
 
+        /// <summary>secret-conf.properties names a secret repository and its file: Carbon resolves svns:secretAlias values.</summary>
+        public static bool IsEnabled(PropertiesConfig secretConf) =>
+            !string.IsNullOrWhiteSpace(secretConf?.Get("secretRepositories")) && !string.IsNullOrWhiteSpace(secretConf?.Get("secretRepositories.file.location"));
+
         public static VaultVerifier Inspect(CarbonHome home, string givenPassword)
         {
             var result = new VaultVerifier();
             var conf = home.Exists(SecureVaultNames.SecretConfProperties) ? home.Properties(SecureVaultNames.SecretConfProperties) : null;
-            result.VaultEnabled = !string.IsNullOrWhiteSpace(conf?.Get("secretRepositories")) && !string.IsNullOrWhiteSpace(conf?.Get("secretRepositories.file.location"));
+            result.VaultEnabled = IsEnabled(conf);
             var references = References(home);
             var cipherTextPath = conf?.Get("secretRepositories.file.location") ?? SecureVaultNames.CipherTextProperties;
             var cipherFull = Keystores.KeystoreLocations.Resolve(home.Path, cipherTextPath);

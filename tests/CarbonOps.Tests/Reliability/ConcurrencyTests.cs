@@ -1,6 +1,7 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
@@ -35,6 +36,7 @@ while (($line = [Console]::In.ReadLine()) -and $line -ne 'end') {
 ";
 
         private readonly ITestOutputHelper output;
+        private readonly Stopwatch took = Stopwatch.StartNew();
 
         public ConcurrencyTests(ITestOutputHelper output) => this.output = output;
 
@@ -112,7 +114,7 @@ while (($line = [Console]::In.ReadLine()) -and $line -ne 'end') {
                     Assert.Equal(original, File.ReadAllBytes(Path.Combine(home, CarbonPaths.Log4jProperties)));
                 }
                 ReliabilityLog.Print(output, $"concurrent hardening: {Rounds} pairs started together, lost updates: {lost.Count}; "
-                    + string.Join(", ", counts.Select(c => $"{c.Key}: {c.Value}")));
+                    + string.Join(", ", counts.Select(c => $"{c.Key}: {c.Value}")), took);
                 Assert.True(lost.Count == 0, string.Join("\n", lost));
             }
             finally
@@ -149,7 +151,7 @@ while (($line = [Console]::In.ReadLine()) -and $line -ne 'end') {
             var answers = parallel.Objects.Select(o => WithoutFreeSpace(o.ToString())).ToList();
             Assert.Equal(10, answers.Count);
             Assert.Contains("\"Outcome\":4", sequential.Replace(" ", ""));   // the broken home's checks: Error
-            ReliabilityLog.Print(output, $"parallel audits: {answers.Count} runs of Test-CarbonHost over {homes.Length} homes, distinct answers: {answers.Distinct().Count()}, differing from a sequential run: {answers.Count(a => a != sequential)}");
+            ReliabilityLog.Print(output, $"parallel audits: {answers.Count} runs of Test-CarbonHost over {homes.Length} homes, distinct answers: {answers.Distinct().Count()}, differing from a sequential run: {answers.Count(a => a != sequential)}", took);
             Assert.All(answers, a => Assert.Equal(sequential, a));
         }
 

@@ -19,7 +19,10 @@ namespace CarbonOps.Tests.Reliability
         public Dictionary<string, HashSet<string>> Allowed;
 
         /// <summary>Relative path → SHA-256 of every file outside the state folder, hidden ones included.</summary>
-        public Dictionary<string, string> Versions(string home) =>
+        public Dictionary<string, string> Versions(string home) => Hashes(home);
+
+        /// <summary>As <see cref="Versions"/>, for a home without a reference.</summary>
+        public static Dictionary<string, string> Hashes(string home) =>
             Directory.GetFiles(home, "*", SearchOption.AllDirectories)
                 .Select(f => (Full: f, Relative: HomeSnapshot.Relative(home, f)))
                 .Where(f => !f.Relative.StartsWith(StateFolder.Name + "/", StringComparison.Ordinal))

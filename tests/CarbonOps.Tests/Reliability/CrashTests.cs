@@ -46,6 +46,7 @@ $null = Invoke-CarbonHardening -ProductHome $target -Confirm:$false
 ";
 
         private readonly ITestOutputHelper output;
+        private readonly Stopwatch took = Stopwatch.StartNew();
 
         public CrashTests(ITestOutputHelper output) => this.output = output;
 
@@ -71,7 +72,6 @@ $null = Invoke-CarbonHardening -ProductHome $target -Confirm:$false
             var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
             void Count(string key) => counts[key] = counts.TryGetValue(key, out var n) ? n + 1 : 1;
             var failures = new List<string>();
-            var clock = Stopwatch.StartNew();
             for (var trial = 0; trial < Trials; trial++)
             {
                 var home = temp.CopyHome(TestPaths.SampleHome, "trial-" + trial);
@@ -86,9 +86,9 @@ $null = Invoke-CarbonHardening -ProductHome $target -Confirm:$false
                 }
             }
             children.Dispose();
-            ReliabilityLog.Print(output, $"crash trials: {Trials}, corrupted: {failures.Count}");
+            ReliabilityLog.Print(output, $"crash trials: {Trials}, corrupted: {failures.Count}", took);
             ReliabilityLog.Print(output, $"crash trials: clean run {runMs:F0} ms from start of the command, writes {writeMs:F1} ms; "
-                + string.Join(", ", counts.Select(c => $"{c.Key}: {c.Value}")) + $"; {clock.Elapsed.TotalSeconds:F0} s");
+                + string.Join(", ", counts.Select(c => $"{c.Key}: {c.Value}")), took);
             Assert.True(failures.Count == 0, string.Join("\n", failures.Take(10)));
         }
 

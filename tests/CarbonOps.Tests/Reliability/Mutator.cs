@@ -57,6 +57,10 @@ namespace CarbonOps.Tests.Reliability
                 : new List<(string, string, byte[])>();
         }
 
+        /// <summary>Every path relative to a home that a mutant can take, with the first version of that file the mutator knows.</summary>
+        public IEnumerable<(string Relative, byte[] Bytes)> Files =>
+            sample.Concat(corpus).GroupBy(f => f.Relative, StringComparer.Ordinal).Select(g => (g.Key, g.First().Bytes));
+
         public Mutant Make(int index)
         {
             var rng = new Random(seed * 7919 + index);

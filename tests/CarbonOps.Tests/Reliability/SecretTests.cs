@@ -1,6 +1,7 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using CarbonOps.Tests.Support;
@@ -16,7 +17,6 @@ namespace CarbonOps.Tests.Reliability
     /// it. Secrets passed as parameters (a row binding CaseHome.Secret) are searched for the same way.
     /// What the run leaves in the state folder is owner-only, and so is any new file holding a secret.
     /// </summary>
-    [Collection(ReliabilityCollection.Name)]
     public class SecretTests
     {
         private static readonly TimeSpan Bound = TimeSpan.FromSeconds(60);
@@ -44,6 +44,7 @@ $Error | ForEach-Object { $_.ToString(); $_.Exception.ToString(); $_.ScriptStack
 ";
 
         private readonly ITestOutputHelper output;
+        private readonly Stopwatch took = Stopwatch.StartNew();
 
         public SecretTests(ITestOutputHelper output) => this.output = output;
 
@@ -82,7 +83,7 @@ $Error | ForEach-Object { $_.ToString(); $_.Exception.ToString(); $_.ScriptStack
                 loose.AddRange(OwnerOnlyProblems(home, before));
             }
             ReliabilityLog.Print(output, $"secrets: {CmdletCases.ModuleCmdlets.Count} cmdlets run with -Verbose -Debug under Start-Transcript, every stream captured, exported as text, JSON, CSV, HTML, XML and CliXml; "
-                + $"{planted} distinctive passwords planted in each home, {passed} passed as parameters; leaks: {leaks.Count}; state or secret files not owner-only: {loose.Count}");
+                + $"{planted} distinctive passwords planted in each home, {passed} passed as parameters; leaks: {leaks.Count}; state or secret files not owner-only: {loose.Count}", took);
             Assert.True(leaks.Count == 0, string.Join("\n", leaks));
             Assert.True(loose.Count == 0, string.Join("\n", loose));
         }

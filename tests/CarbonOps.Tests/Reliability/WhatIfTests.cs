@@ -1,6 +1,7 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Linq;
 using CarbonOps.Tests.Support;
 using Xunit;
@@ -9,11 +10,11 @@ using Xunit.Abstractions;
 namespace CarbonOps.Tests.Reliability
 {
     /// <summary>-WhatIf everywhere: every cmdlet of the module that supports ShouldProcess, found from the module itself.</summary>
-    [Collection(ReliabilityCollection.Name)]
     public class WhatIfTests
     {
         private static readonly TimeSpan Bound = TimeSpan.FromSeconds(60);
         private readonly ITestOutputHelper output;
+        private readonly Stopwatch took = Stopwatch.StartNew();
 
         public WhatIfTests(ITestOutputHelper output) => this.output = output;
 
@@ -96,7 +97,7 @@ namespace CarbonOps.Tests.Reliability
             }
             var previewOnly = fromModule.Where(n => CmdletCases.For(n).WhatIfOnly).ToList();
             ReliabilityLog.Print(output, $"whatif: {fromModule.Count} cmdlets ({string.Join(", ", fromModule)}), {fromModule.Count - previewOnly.Count} of them also run for real "
-                + $"(-WhatIf only: {string.Join(", ", previewOnly)}), paths changed under -WhatIf: {changedUnderWhatIf}");
+                + $"(-WhatIf only: {string.Join(", ", previewOnly)}), paths changed under -WhatIf: {changedUnderWhatIf}", took);
         }
     }
 }

@@ -24,6 +24,7 @@ namespace CarbonOps.Tests.Reports
         [AxeFact]
         public void TheSampleReportHasNoSeriousOrCriticalViolationOnAPhoneOrADesktop()
         {
+            var took = System.Diagnostics.Stopwatch.StartNew();
             using var temp = new TempFolder();
             var html = HtmlRenderingTests.WriteReport(temp);
             foreach (var (width, height) in new[] { (390, 844), (1280, 900) })
@@ -33,7 +34,7 @@ namespace CarbonOps.Tests.Reports
                 {
                     output.WriteLine($"{width} px: {v["impact"]} {v["id"]} ({v["help"]}): {string.Join(", ", v["nodes"].Take(5))}");
                 }
-                ReliabilityLog.Print(output, $"axe-core at {width} px: {violations.Count} violations, {violations.Count(Serious)} serious or critical");
+                ReliabilityLog.Print(output, $"axe-core at {width} px: {violations.Count} violations, {violations.Count(Serious)} serious or critical", took);
                 Assert.DoesNotContain(violations, Serious);
                 Assert.DoesNotContain(violations, v => Required.Contains((string)v["id"]));
             }

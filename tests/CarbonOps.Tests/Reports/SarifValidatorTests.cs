@@ -26,6 +26,7 @@ namespace CarbonOps.Tests.Reports
         [SarifValidatorFact]
         public void MicrosoftsValidatorFindsNoErrorWithOrWithoutPassedResults()
         {
+            var took = System.Diagnostics.Stopwatch.StartNew();
             using var temp = new TempFolder();
             foreach (var includePassed in new[] { false, true })
             {
@@ -33,7 +34,7 @@ namespace CarbonOps.Tests.Reports
                 var (errors, warnings) = Validate(temp, report);
                 var name = includePassed ? "-IncludePassed" : "problems only";
                 var byRule = string.Join(", ", warnings.GroupBy(w => w.Rule).Select(g => $"{g.Key} x{g.Count()}"));
-                ReliabilityLog.Print(output, $"sarif ({name}): {errors.Length} errors, {warnings.Length} warnings{(byRule.Length > 0 ? " (" + byRule + ")" : "")}");
+                ReliabilityLog.Print(output, $"sarif ({name}): {errors.Length} errors, {warnings.Length} warnings{(byRule.Length > 0 ? " (" + byRule + ")" : "")}", took);
                 Assert.True(errors.Length == 0, string.Join("\n", errors.Select(e => $"{e.Rule}: {e.Text}")));
             }
         }

@@ -74,6 +74,32 @@ namespace CarbonOps.Tests.Server
             Assert.Empty(again.Objects);
         }
 
+        /// <summary>A system property set the guide's way, in the site wrapper, reaches the JVM that Start-CarbonServer starts.</summary>
+        [StandInFact]
+        public void TheSiteWrapperIsWhatStarts()
+        {
+            using var server = new StandInServer();
+            using var ps = new PowerShellRunner();
+            var set = ps.Run("param($h) Set-CarbonJvmOption -ProductHome $h -SystemProperty @{ 'carbonops.site' = 'wrapper'; workerNode = 'true' }", Args(server));
+            Assert.Empty(set.Errors);
+            Assert.Equal(CarbonPaths.SiteWrapperSh, Launcher.ScriptFor(CarbonHome.Open(server.Home)));
+            var started = ps.Run("param($h, $j) Start-CarbonServer -ProductHome $h -JavaHome $j -AllowRoot -Wait -Timeout 60", Args(server));
+            Assert.Empty(started.Errors);
+            var running = Assert.Single(started.Of<CarbonServer>());
+            var args = ProcessCommandLines.Read(running.ProcessId.Value);
+            Assert.Contains("-Dcarbonops.site=wrapper", args);
+            Assert.True(running.WorkerNode);
+            Assert.True(Assert.Single(ps.Run("param($h) Get-CarbonCluster $h", Args(server)).Of<CarbonCluster>()).WorkerNode);
+            Assert.Empty(ps.Run("param($h) Stop-CarbonServer -ProductHome $h -Timeout 60 -Confirm:$false", Args(server)).Errors);
+
+            // Without the wrapper, the product's launcher starts the JVM, and the property is not there.
+            File.Delete(Path.Combine(server.Home, CarbonPaths.SiteWrapperSh));
+            var plain = ps.Run("param($h, $j) Start-CarbonServer -ProductHome $h -JavaHome $j -AllowRoot -Wait -Timeout 60", Args(server));
+            Assert.Empty(plain.Errors);
+            Assert.DoesNotContain("-Dcarbonops.site=wrapper", ProcessCommandLines.Read(Assert.Single(plain.Of<CarbonServer>()).ProcessId.Value));
+            Assert.Empty(ps.Run("param($h) Stop-CarbonServer -ProductHome $h -Timeout 60 -Confirm:$false", Args(server)).Errors);
+        }
+
         [StandInFact]
         public void APidFileWhosePidWasReusedIsStaleAndItsProcessIsNeverSignalled()
         {

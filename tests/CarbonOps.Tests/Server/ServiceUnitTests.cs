@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using CarbonOps.Editing;
 using CarbonOps.Host;
+using CarbonOps.Installation;
 using CarbonOps.Tests.Support;
 using Xunit;
 
@@ -90,6 +91,23 @@ namespace CarbonOps.Tests.Server
             var said = verify.StandardError.ReadToEnd() + verify.StandardOutput.ReadToEnd();
             verify.WaitForExit();
             Assert.True(verify.ExitCode == 0, "systemd-analyze verify: " + said);
+        }
+
+        [PosixFact]
+        public void AWorkerUnitRunsTheSiteWrapperWithWorkerNode()
+        {
+            using var s = new Setup();
+            Assert.Empty(s.Ps.Run("param($h) Set-CarbonJvmOption -ProductHome $h -SystemProperty @{ 'carbonops.site' = 'wrapper' }", new Hashtable { ["h"] = s.Home }).Errors);
+            var output = s.Run("-WorkerNode");
+            Assert.Empty(output.Errors);
+            var lines = File.ReadAllLines(s.UnitPath);
+            Assert.Contains($"ExecStart={s.Home}/bin/wso2server-local.sh start", lines);
+            Assert.Contains($"ExecStop={s.Home}/bin/wso2server-local.sh stop", lines);
+            Assert.Contains("Environment=JAVA_OPTS=-DworkerNode=true", lines);
+            var node = ClusterReader.Read(CarbonHome.Open(s.Home), "test", s.Units);
+            Assert.True(node.WorkerNode);
+            Assert.Equal(s.UnitPath, node.WorkerNodeSource);
+            Assert.False(ClusterReader.Read(CarbonHome.Open(s.Home), "test", Path.Combine(s.Temp.Path, "none")).WorkerNode);
         }
 
         [PosixFact]

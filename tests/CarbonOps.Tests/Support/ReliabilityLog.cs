@@ -11,10 +11,15 @@ namespace CarbonOps.Tests.Support
     {
         public const string Tag = "[reliability] ";
 
-        public static void Print(ITestOutputHelper output, string line) => output.WriteLine(Tag + line);
+        /// <summary>Prints a suite's figures with its own time so far (<paramref name="took"/> started when its test class was made).</summary>
+        public static void Print(ITestOutputHelper output, string line, System.Diagnostics.Stopwatch took) =>
+            output.WriteLine(Tag + line + $" ({took.Elapsed.TotalSeconds:F1} s)");
     }
 
-    /// <summary>The reliability suites run one after another: they start processes and time kills, and must not compete with each other.</summary>
+    /// <summary>
+    /// The crash and concurrency suites run one after another, after the rest: they time kills and simultaneous starts,
+    /// and must not compete with each other. The malformed-input, -WhatIf and secrets suites run in process beside the others.
+    /// </summary>
     [CollectionDefinition(Name, DisableParallelization = true)]
     public sealed class ReliabilityCollection
     {

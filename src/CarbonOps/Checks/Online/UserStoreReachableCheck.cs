@@ -40,7 +40,7 @@ namespace CarbonOps.Checks.Online
             }
             var display = $"{(secure ? "ldaps" : "ldap")}://{host}:{port}";
             var expected = $"{store.ConnectionName} binds to {display} and reads {store.UserSearchBase}";
-            var password = Password(Vault(context), store.ConnectionPassword, store.ConnectionPasswordAlias, out var problemOutcome, out var problem);
+            var password = Password(Vault(context), store.ConnectionPassword(), store.ConnectionPasswordAlias, out var problemOutcome, out var problem);
             if (password == null)
             {
                 return new[] { Unevaluated(context, problemOutcome, target, problem) };

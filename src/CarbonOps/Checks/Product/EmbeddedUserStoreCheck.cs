@@ -13,8 +13,8 @@ namespace CarbonOps.Checks.Product
         public override CheckScope Scope => CheckScope.Product;
         public override string Reference => "Production Deployment Guidelines: Common guidelines and checklist (user stores)";
         public override string RemediationText =>
-            "Move the user store to OpenLDAP, Active Directory or a production database: Set-CarbonDatasource points WSO2_CARBON_DB at Oracle, " +
-            "PostgreSQL, MySQL or MS SQL; for LDAP, configure the UserStoreManager of user-mgt.xml and set the enable property of embedded-ldap.xml to false.";
+            "Move the user store to OpenLDAP, Active Directory or a production database: Set-CarbonUserStore configures the UserStoreManager of " +
+            "user-mgt.xml (and turns the embedded LDAP off), or Set-CarbonDatasource points WSO2_CARBON_DB at Oracle, PostgreSQL, MySQL or MS SQL.";
         public override string NotRemediableReason =>
             "Moving the user store needs a directory or database server with its schema and the users in it; a file edit alone would lock everyone out. " + RemediationText;
 
