@@ -148,7 +148,6 @@ namespace CarbonOps.Commands
         private sealed class Writer : IAuditWriter
         {
             private readonly TestCarbonHostCommand cmdlet;
-            private readonly ProgressRecord progress = new ProgressRecord(1, "Test-CarbonHost", "Checking product homes");
 
             public Writer(TestCarbonHostCommand cmdlet) => this.cmdlet = cmdlet;
 
@@ -160,13 +159,13 @@ namespace CarbonOps.Commands
                 }
             }
 
-            public void WriteProgress(string productHome, int percent)
-            {
-                progress.StatusDescription = productHome ?? "Done";
-                progress.PercentComplete = percent;
-                progress.RecordType = percent >= 100 ? ProgressRecordType.Completed : ProgressRecordType.Processing;
-                cmdlet.WriteProgress(progress);
-            }
+            // A new record each time: the host may keep the ones it was given (a Progress stream collects them).
+            public void WriteProgress(string productHome, int percent) =>
+                cmdlet.WriteProgress(new ProgressRecord(1, "Test-CarbonHost", productHome ?? "Done")
+                {
+                    PercentComplete = percent,
+                    RecordType = percent >= 100 ? ProgressRecordType.Completed : ProgressRecordType.Processing,
+                });
         }
     }
 }

@@ -90,12 +90,16 @@ foreach ($r in $runs) { $null = $r.PS.EndInvoke($r.Async) }
                 var killed = 0;
                 var finished = 0;
                 var children = 0;
-                while (killed < TrialsPerCmdlet && children < 10)
+                // A short writer is often done before a kill within 200 ms: each child whose runs mostly finished
+                // draws the next kill from a quarter of that window, so the kills land inside its writes.
+                var maxDelayMs = 200;
+                while (killed < TrialsPerCmdlet && children < 12)
                 {
+                    var (killedBefore, finishedBefore) = (killed, finished);
                     children++;
                     var trials = Enumerable.Range(0, Runspaces * HomesPerRunspace).Select(i => Trial.Prepare(temp, cmdlet, $"{cmdlet}-{children}-{i}")).ToList();
                     var plan = temp.Write($"{cmdlet}-{children}.plan", string.Join("\n", trials.Select(t => t.ArgumentFile)) + "\n");
-                    var started = RunAndKill(script, cmdlet, plan, random);
+                    var started = RunAndKill(script, cmdlet, plan, random.Next(0, maxDelayMs));
                     foreach (var (trial, index) in trials.Select((t, i) => (t, i)))
                     {
                         if (!started.TryGetValue(index, out var done))
@@ -112,6 +116,10 @@ foreach ($r in $runs) { $null = $r.PS.EndInvoke($r.Async) }
                         }
                         failures.AddRange(trial.Verify(ps).Select(p => $"{cmdlet} (seed {Seed}, child {children}, home {index}{(done ? ", finished before the kill" : "")}): {p}"));
                     }
+                    if (finished - finishedBefore > killed - killedBefore)
+                    {
+                        maxDelayMs = Math.Max(1, maxDelayMs / 4);
+                    }
                 }
                 lines.Add($"{cmdlet} {killed}" + (finished > 0 ? $" (+{finished} finished before the kill)" : ""));
                 File.AppendAllText(Path.Combine(temp.Path, "progress.txt"), $"{lines[^1]}; {failures.Count} problems so far; {clock.Elapsed.TotalSeconds:F0} s\n" + string.Concat(failures.Select(f => "  " + f + "\n")));
@@ -126,14 +134,13 @@ foreach ($r in $runs) { $null = $r.PS.EndInvoke($r.Async) }
         }
 
         /// <summary>
-        /// Starts the child, waits until every runspace has started its first run, kills it at a random moment;
-        /// index → whether that run finished (homes not started are absent).
+        /// Starts the child, waits until every runspace has started its first run, kills it <paramref name="delayMs"/>
+        /// later; index → whether that run finished (homes not started are absent).
         /// </summary>
-        private static Dictionary<int, bool> RunAndKill(string script, string cmdlet, string plan, Random random)
+        private static Dictionary<int, bool> RunAndKill(string script, string cmdlet, string plan, int delayMs)
         {
             var state = new Dictionary<int, bool>();
             using var child = ChildPwsh.Start(script, "-Module", ChildPwsh.ModuleAssembly, "-Name", cmdlet, "-Plan", plan, "-Runspaces", Runspaces.ToString());
-            var delayMs = random.Next(0, 200);
             string line;
             while ((line = child.StandardOutput.ReadLine()) != null)
             {
