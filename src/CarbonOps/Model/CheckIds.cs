@@ -11,12 +11,17 @@ namespace CarbonOps
         public const string AppsMaven = "Apps.Maven";
         public const string AppsSvn = "Apps.Svn";
         public const string CarbonHostName = "Carbon.HostName";
+        public const string ClusterEnabled = "Cluster.Enabled";
         public const string DatabaseEmbeddedH2 = "Database.EmbeddedH2";
+        public const string DatabaseReachable = "Database.Reachable";
         public const string HostConfigValidation = "Host.ConfigValidation";
         public const string HostCpu = "Host.Cpu";
         public const string HostDisk = "Host.Disk";
+        public const string HostFirewall = "Host.Firewall";
         public const string HostHostnameResolves = "Host.HostnameResolves";
+        public const string HostListeningServices = "Host.ListeningServices";
         public const string HostMemory = "Host.Memory";
+        public const string HostSecurityUpdates = "Host.SecurityUpdates";
         public const string JavaHome = "Java.Home";
         public const string JavaJcePolicy = "Java.JcePolicy";
         public const string JavaOnPath = "Java.OnPath";
@@ -49,5 +54,6 @@ namespace CarbonOps
         public const string SecurityServerHeader = "Security.ServerHeader";
         public const string SecurityTlsProtocols = "Security.TlsProtocols";
         public const string UserStoreEmbedded = "UserStore.Embedded";
+        public const string UserStoreReachable = "UserStore.Reachable";
     }
 }

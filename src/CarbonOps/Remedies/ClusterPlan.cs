@@ -32,7 +32,7 @@ namespace CarbonOps.Remedies
     /// </summary>
     public static class ClusterPlan
     {
-        public const string CheckId = "Cluster.Enabled";
+        public const string CheckId = CheckIds.ClusterEnabled;
 
         public static void Validate(ClusterSettings settings)
         {

@@ -13,7 +13,7 @@ namespace CarbonOps.Checks.Host
     {
         public const int SshPort = 22;
 
-        public override string Id => "Host.Firewall";
+        public override string Id => CheckIds.HostFirewall;
         public override string Title => "Inbound firewall closes every port but the product's, SSH and loopback";
         public override string Category => "Host";
         public override CheckSeverity Severity => CheckSeverity.Medium;

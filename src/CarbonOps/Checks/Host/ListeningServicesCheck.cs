@@ -11,7 +11,7 @@ namespace CarbonOps.Checks.Host
     /// </summary>
     public sealed class ListeningServicesCheck : CarbonCheck
     {
-        public override string Id => "Host.ListeningServices";
+        public override string Id => CheckIds.HostListeningServices;
         public override string Title => "No network service but Carbon and SSH listens on a non-loopback address";
         public override string Category => "Host";
         public override CheckSeverity Severity => CheckSeverity.Medium;

@@ -10,7 +10,7 @@ namespace CarbonOps.Checks.Host
     {
         private const int Named = 10;
 
-        public override string Id => "Host.SecurityUpdates";
+        public override string Id => CheckIds.HostSecurityUpdates;
         public override string Title => "No security update from the OS vendor is pending";
         public override string Category => "Host";
         public override CheckSeverity Severity => CheckSeverity.Medium;

@@ -14,7 +14,7 @@ namespace CarbonOps.Checks.Online
     /// </summary>
     public sealed class DatabaseReachableCheck : OnlineCheck
     {
-        public override string Id => "Database.Reachable";
+        public override string Id => CheckIds.DatabaseReachable;
         public override string Title => "Every datasource's database accepts its login and validation query";
         public override string Category => "Database";
         public override CheckSeverity Severity => CheckSeverity.High;

@@ -8,7 +8,7 @@ namespace CarbonOps.Checks.Online
     /// <summary>An LDAP or Active Directory user store accepts a bind with its ConnectionName and password, and its user search base can be read.</summary>
     public sealed class UserStoreReachableCheck : OnlineCheck
     {
-        public override string Id => "UserStore.Reachable";
+        public override string Id => CheckIds.UserStoreReachable;
         public override string Title => "The LDAP user store accepts its bind and shows its user search base";
         public override string Category => "UserStore";
         public override CheckSeverity Severity => CheckSeverity.High;

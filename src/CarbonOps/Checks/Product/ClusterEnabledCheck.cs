@@ -13,7 +13,7 @@ namespace CarbonOps.Checks.Product
         /// <summary>The domain every stock axis2.xml ships with: a domain other than this one is the site's own.</summary>
         public const string StockDomain = "wso2.carbon.domain";
 
-        public override string Id => "Cluster.Enabled";
+        public override string Id => CheckIds.ClusterEnabled;
         public override string Title => "Clustering is on where the product runs as several instances";
         public override string Category => "Cluster";
         public override CheckSeverity Severity => CheckSeverity.Medium;
