@@ -21,12 +21,7 @@ namespace CarbonOps.Tests.Editing
         {
             using var temp = new TempFolder();
             using var ps = new PowerShellRunner();
-            var home = temp.CopyHome(TestPaths.SampleHome, "home");
-            var original = HomeSnapshot.Take(home, includeState: false);
-            var run = ps.Run("param($h) Invoke-CarbonHardening -ProductHome $h -Confirm:$false", new Hashtable { ["h"] = home });
-            Assert.Empty(run.Errors);
-            var set = run.Of<ChangeResult>().Where(c => c.Status == ChangeStatus.Changed).Select(c => c.BackupPath).Distinct().Single();
-            var hardened = HomeSnapshot.Take(home, includeState: false);
+            var (home, set, original, hardened) = HardenedCopy(temp, ps);
             Assert.NotEmpty(original.Diff(hardened));
 
             var first = ps.Run(Restore, new Hashtable { ["b"] = set });
@@ -62,12 +57,7 @@ namespace CarbonOps.Tests.Editing
         {
             using var temp = new TempFolder();
             using var ps = new PowerShellRunner();
-            var home = temp.CopyHome(TestPaths.SampleHome, "home");
-            var original = HomeSnapshot.Take(home, includeState: false);
-            var run = ps.Run("param($h) Invoke-CarbonHardening -ProductHome $h -Confirm:$false", new Hashtable { ["h"] = home });
-            Assert.Empty(run.Errors);
-            var set = run.Of<ChangeResult>().Where(c => c.Status == ChangeStatus.Changed).Select(c => c.BackupPath).Distinct().Single();
-            var hardened = HomeSnapshot.Take(home, includeState: false);
+            var (home, set, original, hardened) = HardenedCopy(temp, ps);
 
             // The copy takes its state folder, and so its backup sets, with it.
             var copy = System.IO.Path.Combine(temp.Path, "copy");
@@ -79,6 +69,17 @@ namespace CarbonOps.Tests.Editing
 
             Assert.Empty(original.Diff(HomeSnapshot.Take(copy, includeState: false)));
             Assert.Empty(hardened.Diff(HomeSnapshot.Take(home, includeState: false)));
+        }
+
+        /// <summary>A copy of the sample home hardened once: its path, the run's backup set, and the home before and after.</summary>
+        private static (string Home, string Set, HomeSnapshot Original, HomeSnapshot Hardened) HardenedCopy(TempFolder temp, PowerShellRunner ps)
+        {
+            var home = temp.CopyHome(TestPaths.SampleHome, "home");
+            var original = HomeSnapshot.Take(home, includeState: false);
+            var run = ps.Run("param($h) Invoke-CarbonHardening -ProductHome $h -Confirm:$false", new Hashtable { ["h"] = home });
+            Assert.Empty(run.Errors);
+            var set = run.Of<ChangeResult>().Where(c => c.Status == ChangeStatus.Changed).Select(c => c.BackupPath).Distinct().Single();
+            return (home, set, original, HomeSnapshot.Take(home, includeState: false));
         }
     }
 }
