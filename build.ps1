@@ -106,23 +106,33 @@ function Invoke-Package {
 }
 
 # The outside validators some tests run (tests/tools/package.json: Microsoft's SARIF validator, axe-core,
-# puppeteer-core) go into out/tools with npm. Where npm is absent those tests skip, saying why.
-function Install-NodeTools {
+# puppeteer-core) go into out/tools with npm, which Start-NodeTools starts beside the build and Complete-NodeTools
+# waits for. Where npm is absent those tests skip, saying why.
+function Start-NodeTools {
     $npm = Get-Command npm -CommandType Application -ErrorAction Ignore | Select-Object -First 1
     if (-not $npm) {
         Write-Host 'npm is not installed: the SARIF validator and axe-core tests will skip.'
-        return
+        return $null
     }
     $tools = Join-Path $outRoot 'tools'
     New-Item -ItemType Directory -Force -Path $tools | Out-Null
     Copy-Item (Join-Path $root 'tests/tools/package.json') $tools
-    & $npm.Source install --prefix $tools --no-audit --no-fund --loglevel=error | Out-Host
-    if ($LASTEXITCODE -ne 0) {
-        Write-Host "npm install exited with $($LASTEXITCODE): the SARIF validator and axe-core tests will skip."
+    $log = Join-Path $outRoot 'npm.log'
+    $process = Start-Process -FilePath $npm.Source -ArgumentList @('install', '--prefix', $tools, '--no-audit', '--no-fund', '--loglevel=error') `
+        -RedirectStandardOutput $log -RedirectStandardError "$log.err" -NoNewWindow -PassThru
+    [pscustomobject]@{ Process = $process; Log = $log; Tools = $tools }
+}
+
+function Complete-NodeTools($Run) {
+    if (-not $Run) { return }
+    $Run.Process.WaitForExit()
+    Get-Content $Run.Log, "$($Run.Log).err" -ErrorAction SilentlyContinue | Out-Host
+    if ($Run.Process.ExitCode -ne 0) {
+        Write-Host "npm install exited with $($Run.Process.ExitCode): the SARIF validator and axe-core tests will skip."
         return
     }
     # npm may hold back the package's own install script, which makes the validator executable.
-    $multitool = Join-Path $tools 'node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool'
+    $multitool = Join-Path $Run.Tools 'node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool'
     if (-not $IsWindows -and (Test-Path $multitool)) { & chmod u+x $multitool }
 }
 
@@ -199,9 +209,12 @@ function Format-Seconds($Clock) { '{0:F1} s' -f $Clock.Elapsed.TotalSeconds }
 
 function Invoke-Test {
     $clock = [Diagnostics.Stopwatch]::StartNew()
+    New-Item -ItemType Directory -Force -Path $outRoot | Out-Null
+    $nodeTools = Start-NodeTools
     Invoke-Build
     Invoke-Package
-    Install-NodeTools
+    Complete-NodeTools $nodeTools
+    Write-Host "Build, package and npm install: $(Format-Seconds $clock)"
     # Pester runs in its own process beside xunit (each test works in folders of its own), its output shown after xunit's.
     $pesterRun = Start-PesterTests
     $xunitClock = [Diagnostics.Stopwatch]::StartNew()
