@@ -5,7 +5,8 @@
     Reads one <Verb-Noun>.md per exported cmdlet (format: docs/help/README.md) and about_*.md, imports
     the built module to read each cmdlet's parameters (type, position, pipeline input, wildcards,
     aliases, default values), and writes <OutputPath>/CarbonOps.dll-Help.xml and about_*.help.txt.
-    Run it in its own pwsh: it loads the built assembly. It warns about cmdlets without a help file and
+    The help of a remedy input (a [RemedyInput] property, e.g. -HostName) comes from its declaration in the
+    module, not from the .md, so it is written once. Run it in its own pwsh: it loads the built assembly. It warns about cmdlets without a help file and
     documented parameters that do not exist; the help tests fail on the first.
 #>
 [CmdletBinding()]
@@ -205,6 +206,13 @@ function New-CommandHelp {
         } | ForEach-Object Name)
     $textOf = {
         param($name)
+        $declared = $remedyInputs | Where-Object { $_.Name -eq $name -and $Command.Name -in $_.Cmdlets }
+        if ($declared) {
+            # A remedy input's help is declared once, with the input in its area's folder, and read from the module.
+            if ($Help.Parameters.ContainsKey($name)) { throw "$($Command.Name).md documents -$name, whose help is declared with the input ([RemedyInput] in src/CarbonOps/Areas); remove it from the .md." }
+            if ($Command.Name -eq 'Invoke-CarbonHardening') { return "$($declared.CheckId): $($declared.Help)" }
+            return $declared.Help
+        }
         if ($Help.Parameters.ContainsKey($name)) { return $Help.Parameters[$name] }
         if ($shouldProcessText.ContainsKey($name)) { return $shouldProcessText[$name] }
     }
@@ -318,6 +326,7 @@ function ConvertTo-AboutText {
 # --- main -----------------------------------------------------------------------------------
 
 $module = Import-Module $ModulePath -PassThru -Force
+$remedyInputs = [CarbonOps.Changes.RemedyInputs]::All
 $cmdlets = Get-Command -Module $module.Name -CommandType Cmdlet | Sort-Object Name
 New-Item -ItemType Directory -Path $OutputPath -Force | Out-Null
 

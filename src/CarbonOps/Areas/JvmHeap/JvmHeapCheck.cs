@@ -68,9 +68,9 @@ namespace CarbonOps.Checks.Product
         {
             var request = new JvmOptionRequest
             {
-                InitialHeap = context.Options.JvmInitialHeap,
-                MaxHeap = context.Options.JvmMaxHeap,
-                MaxPermSize = context.Options.JvmMaxPermSize,
+                InitialHeap = context.Options.InitialHeap,
+                MaxHeap = context.Options.MaxHeap,
+                MaxPermSize = context.Options.MaxPermSize,
                 OnlyRaise = true,
             };
             Remedies.JvmOptionRemedy.Memory(context, request);

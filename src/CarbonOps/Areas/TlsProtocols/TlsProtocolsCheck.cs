@@ -57,7 +57,7 @@ namespace CarbonOps.Checks.Product
         }
 
         public override void Remediate(RemediationContext context) =>
-            TlsProtocolRemedy.Apply(context, context.Options.TlsProtocols, context.Options.JavaHome);
+            TlsProtocolRemedy.Apply(context, context.Options.TlsProtocol, context.Options.JavaHome);
 
         private static void Inspect(string label, string value, string attribute, List<string> problems, List<string> seen)
         {

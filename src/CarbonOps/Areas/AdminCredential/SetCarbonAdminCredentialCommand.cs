@@ -7,13 +7,9 @@ namespace CarbonOps.Commands
 {
     [Cmdlet(VerbsCommon.Set, "CarbonAdminCredential", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(ChangeResult))]
-    public sealed class SetCarbonAdminCredentialCommand : HomeChangeCmdlet
+    public sealed partial class SetCarbonAdminCredentialCommand : HomeChangeCmdlet
     {
-        [Parameter(Mandatory = true)]
-        [Alias("Credential")]
-        [Credential]
-        [ValidateNotNull]
-        public PSCredential AdminCredential { get; set; }
+        // -AdminCredential is declared in AdminCredentialInputs.cs.
 
         protected override void Validate() => AdminCredentialRemedy.Validate(AdminCredential.GetNetworkCredential());
 

@@ -7,20 +7,9 @@ namespace CarbonOps.Commands
 {
     [Cmdlet(VerbsCommon.Set, "CarbonHostName", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(ChangeResult))]
-    public sealed class SetCarbonHostNameCommand : HomeChangeCmdlet
+    public sealed partial class SetCarbonHostNameCommand : HomeChangeCmdlet
     {
-        [Parameter(Mandatory = true)]
-        [ValidateNotNullOrEmpty]
-        public string HostName { get; set; }
-
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        public string MgtHostName { get; set; }
-
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        public string WsdlEprPrefix { get; set; }
-
+        // -HostName, -MgtHostName and -WsdlEprPrefix are declared in HostNameInputs.cs.
         protected override void Validate() => HostNameRemedy.Validate(HostName, MgtHostName, WsdlEprPrefix);
 
         protected override Remedy CreateRemedy() =>

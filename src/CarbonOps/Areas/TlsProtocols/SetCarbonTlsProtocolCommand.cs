@@ -9,19 +9,10 @@ namespace CarbonOps.Commands
     /// <summary>High impact: protocols the clients or the JDK do not share end every HTTPS connection.</summary>
     [Cmdlet(VerbsCommon.Set, "CarbonTlsProtocol", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(ChangeResult))]
-    public sealed class SetCarbonTlsProtocolCommand : HomeChangeCmdlet
+    public sealed partial class SetCarbonTlsProtocolCommand : HomeChangeCmdlet
     {
+        // -TlsProtocol and -JavaHome are declared in TlsProtocolInputs.cs.
         private string javaHome;
-
-        [Parameter]
-        [ValidateSet("TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3")]
-        [Alias("Protocol")]
-        public string[] TlsProtocol { get; set; }
-
-        /// <summary>The JDK the server runs on; $env:JAVA_HOME when not given.</summary>
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        public string JavaHome { get; set; }
 
         protected override void Validate()
         {

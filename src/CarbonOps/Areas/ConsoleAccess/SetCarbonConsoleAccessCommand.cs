@@ -8,16 +8,9 @@ namespace CarbonOps.Commands
     /// <summary>High impact: a wrong allow list locks every administrator out of the console.</summary>
     [Cmdlet(VerbsCommon.Set, "CarbonConsoleAccess", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(ChangeResult))]
-    public sealed class SetCarbonConsoleAccessCommand : HomeChangeCmdlet
+    public sealed partial class SetCarbonConsoleAccessCommand : HomeChangeCmdlet
     {
-        [Parameter(Mandatory = true)]
-        [ValidateNotNullOrEmpty]
-        public string[] AllowedAddress { get; set; }
-
-        [Parameter]
-        [Alias("Scope")]
-        public ConsoleAccessScope ConsoleScope { get; set; } = ConsoleAccessScope.Console;
-
+        // -AllowedAddress and -ConsoleScope are declared in ConsoleAccessInputs.cs.
         protected override void Validate() => ConsoleAccessRemedy.AllowExpression(AllowedAddress);
 
         protected override Remedy CreateRemedy() =>

@@ -12,22 +12,13 @@ namespace CarbonOps.Commands
     [Cmdlet(VerbsCommon.Set, "CarbonJvmOption", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [Alias("Set-CarbonJvmOptions")]
     [OutputType(typeof(ChangeResult))]
-    public sealed class SetCarbonJvmOptionCommand : HomeChangeCmdlet
+    public sealed partial class SetCarbonJvmOptionCommand : HomeChangeCmdlet
     {
+        // -InitialHeap, -MaxHeap and -MaxPermSize are declared in JvmHeapInputs.cs.
         private readonly List<long> maxHeapsMb = new List<long>();
         private JvmOptionRequest request;
         private Dictionary<string, string> properties;
         private bool warnedRam;
-
-
-        [Parameter]
-        public string InitialHeap { get; set; }
-
-        [Parameter]
-        public string MaxHeap { get; set; }
-
-        [Parameter]
-        public string MaxPermSize { get; set; }
 
         [Parameter]
         public string MaxMetaspaceSize { get; set; }

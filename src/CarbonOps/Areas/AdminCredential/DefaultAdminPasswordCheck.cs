@@ -59,6 +59,6 @@ namespace CarbonOps.Checks.Product
                 failed.Target, failed.ProductHome, failed.ComputerName, failed.Reference).AtLine(line);
         }
 
-        public override void Remediate(RemediationContext context) => AdminCredentialRemedy.Apply(context, context.Options.AdminCredential);
+        public override void Remediate(RemediationContext context) => AdminCredentialRemedy.Apply(context, context.Options.AdminCredential?.GetNetworkCredential());
     }
 }
