@@ -22,7 +22,7 @@ $properties = $manifest.schema.embedded.properties
 foreach ($declared in [CarbonOps.Changes.RemedyInputs]::All) {
     $parameter = $command.Parameters[$declared.Name]
     $type = $parameter.ParameterType
-    $element = if ($type.IsArray) { $type.GetElementType() } else { $type }
+    $element = if ($type.IsArray) { $type.GetElementType() } elseif ([Nullable]::GetUnderlyingType($type)) { [Nullable]::GetUnderlyingType($type) } else { $type }
     $schema = [ordered]@{}
     if ($declared.Secret) {
         if ($element -ne [pscredential]) { throw "-$($declared.Name) is secret but not a PSCredential; the schema has no form for it." }

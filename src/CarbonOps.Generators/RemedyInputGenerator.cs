@@ -73,9 +73,21 @@ namespace CarbonOps.Generators
             text.AppendLine("    {");
             foreach (var i in inputs)
             {
-                var mandatory = i.MandatoryIn.Contains(cmdlet) ? "Mandatory = true" : "";
+                var settings = new List<string>();
+                if (i.MandatoryIn.Contains(cmdlet))
+                {
+                    settings.Add("Mandatory = true");
+                }
+                if (!withDefaults && i.ParameterSet != null)
+                {
+                    settings.Add($"ParameterSetName = {Literal(i.ParameterSet)}");
+                }
+                if (!withDefaults && i.Position >= 0)
+                {
+                    settings.Add($"Position = {i.Position}");
+                }
                 text.AppendLine($"        /// <summary>{System.Security.SecurityElement.Escape(i.Help)}</summary>");
-                text.AppendLine($"        [global::System.Management.Automation.Parameter({mandatory})]");
+                text.AppendLine($"        [global::System.Management.Automation.Parameter({string.Join(", ", settings)})]");
                 foreach (var attribute in i.Attributes)
                 {
                     text.AppendLine($"        [{attribute}]");
@@ -84,6 +96,18 @@ namespace CarbonOps.Generators
                 text.AppendLine($"        public {i.ParameterType} {i.Name} {{ get; set; }}{initializer}");
                 text.AppendLine();
             }
+            text.AppendLine("        /// <summary>Runs the declared validators of this cmdlet's remedy inputs on the values given.</summary>");
+            text.AppendLine("        protected override void ValidateInputs()");
+            text.AppendLine("        {");
+            foreach (var i in inputs.Where(i => i.Validator != null))
+            {
+                // A value is checked only when given: not null (a nullable value is passed as its value).
+                var value = i.IsNullableValue ? i.Name + ".Value" : i.Name;
+                var call = $"global::CarbonOps.Changes.RemediationOptions.{i.Validator}({Literal(i.Name)}, {value});";
+                text.AppendLine(i.IsReference || i.IsNullableValue ? $"            if ({i.Name} != null) {{ {call} }}" : $"            {call}");
+            }
+            text.AppendLine("        }");
+            text.AppendLine();
             if (withDefaults)
             {
                 text.AppendLine("        /// <summary>The declared remedy inputs, as given (or defaulted) on this call.</summary>");
@@ -122,6 +146,11 @@ namespace CarbonOps.Generators
             public string Help;
             public bool Secret;
             public string Pattern;
+            public string Validator;
+            public string ParameterSet;
+            public int Position = -1;
+            public bool IsReference;
+            public bool IsNullableValue;
             public bool IsBool;
             public string ParameterType;
             public string Default;
@@ -137,6 +166,8 @@ namespace CarbonOps.Generators
                 // Declaration order across files (file path, then position), so the parameters' order is stable.
                 input.OrderKey = (location.SourceTree?.FilePath ?? "") + ":" + location.SourceSpan.Start.ToString("D8");
                 input.IsBool = property.Type.SpecialType == SpecialType.System_Boolean;
+                input.IsReference = property.Type.IsReferenceType;
+                input.IsNullableValue = property.Type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T;
                 input.ParameterType = input.IsBool ? "global::System.Management.Automation.SwitchParameter"
                     : property.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
                 foreach (var attribute in property.GetAttributes())
@@ -154,6 +185,9 @@ namespace CarbonOps.Generators
                                 case "MandatoryIn": input.MandatoryIn = Strings(named.Value); break;
                                 case "Secret": input.Secret = (bool)named.Value.Value; break;
                                 case "Pattern": input.Pattern = named.Value.Value as string; break;
+                                case "Validator": input.Validator = named.Value.Value as string; break;
+                                case "ParameterSet": input.ParameterSet = named.Value.Value as string; break;
+                                case "Position": input.Position = (int)named.Value.Value; break;
                             }
                         }
                     }

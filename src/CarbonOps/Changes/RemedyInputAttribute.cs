@@ -37,6 +37,19 @@ namespace CarbonOps.Changes
         /// module's own error (ParameterValueInvalid); a [ValidatePattern] does both when PowerShell's error will do.
         /// </summary>
         public string Pattern { get; set; }
+
+        /// <summary>
+        /// A public static method of RemediationOptions, (string parameterName, value), that throws a CarbonOpsException
+        /// (ParameterValueInvalid) for a value the remedy cannot take. Every cmdlet with the parameter calls it before any
+        /// home is read, with the value when one is given.
+        /// </summary>
+        public string Validator { get; set; }
+
+        /// <summary>On the dedicated cmdlets: the parameter set the parameter belongs to (all when null).</summary>
+        public string ParameterSet { get; set; }
+
+        /// <summary>On the dedicated cmdlets: the parameter's position (named when negative).</summary>
+        public int Position { get; set; } = -1;
     }
 
     /// <summary>One declared remedy input, as <see cref="RemedyInputs.All"/> lists them.</summary>

@@ -1,6 +1,5 @@
 using System;
 using CarbonOps.Changes;
-using CarbonOps.Installation;
 
 namespace CarbonOps.Commands
 {
@@ -12,13 +11,13 @@ namespace CarbonOps.Commands
     {
         protected override void BeginProcessing()
         {
-            // The heap sizes are checked as Set-CarbonJvmOption checks them, with the same error.
-            foreach (var size in new[] { (nameof(InitialHeap), InitialHeap), (nameof(MaxHeap), MaxHeap), (nameof(MaxPermSize), MaxPermSize) })
+            try
             {
-                if (size.Item2 != null && !JvmSize.IsValid(size.Item2))
-                {
-                    ThrowParameterError($"-{size.Item1} '{size.Item2}' is not a JVM size: write a number with k, m or g (512m, 2g).", size.Item2);
-                }
+                ValidateInputs();
+            }
+            catch (CarbonOpsException ex)
+            {
+                ThrowTerminatingError(ToErrorRecord(ex, null));
             }
         }
 

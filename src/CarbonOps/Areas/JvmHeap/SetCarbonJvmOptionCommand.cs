@@ -34,9 +34,17 @@ namespace CarbonOps.Commands
                 [nameof(InitialHeap)] = InitialHeap, [nameof(MaxHeap)] = MaxHeap,
                 [nameof(MaxPermSize)] = MaxPermSize, [nameof(MaxMetaspaceSize)] = MaxMetaspaceSize,
             };
-            foreach (var size in sizes.Where(s => s.Value != null && !JvmSize.IsValid(s.Value)))
+            try
             {
-                ThrowParameterError($"-{size.Key} '{size.Value}' is not a JVM size: write a number with k, m or g (512m, 2g).", size.Value);
+                ValidateInputs();
+                if (MaxMetaspaceSize != null)
+                {
+                    RemediationOptions.ValidateJvmSize(nameof(MaxMetaspaceSize), MaxMetaspaceSize);
+                }
+            }
+            catch (CarbonOpsException ex)
+            {
+                ThrowParameterError(ex.Message, null);
             }
             if (JvmSize.TryParseBytes(InitialHeap, out var initial) && JvmSize.TryParseBytes(MaxHeap, out var max) && initial > max)
             {

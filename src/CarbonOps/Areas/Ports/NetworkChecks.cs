@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using CarbonOps.Changes;
 using CarbonOps.Host;
 using CarbonOps.Installation;
 
@@ -57,7 +58,10 @@ namespace CarbonOps.Checks.Product
         public override CheckSeverity Severity => CheckSeverity.High;
         public override CheckScope Scope => CheckScope.Product;
         public override string Reference => "Production Deployment Guidelines: Common guidelines and checklist (port offset for several instances on one host)";
-        public override string RemediationText => "Give each instance on the host its own port offset: Set-CarbonPortOffset -ProductHome <home> -Auto (or -Offset <n>).";
+        public override string RemediationText =>
+            "Give each instance on the host its own port offset: Set-CarbonPortOffset -ProductHome <home> -Auto (or -PortOffset <n>), " +
+            "or Invoke-CarbonHardening -PortOffset <n>.";
+        public override bool CanRemediate => true;
 
         public override CheckResult Evaluate(CheckContext context)
         {
@@ -72,6 +76,16 @@ namespace CarbonOps.Checks.Product
             var actual = string.Join("; ", ports.Select(p => $"{p.Port} ({p.Name}): {p.Conflict}"));
             return Fail(context, expected, actual, context.Home.Path,
                 $"{ports.Count} port(s) of this instance are also wanted elsewhere: {string.Join(", ", ports.Select(p => p.Port))}.");
+        }
+
+        /// <summary>Only with a given offset: which offset is free depends on the other homes, which Set-CarbonPortOffset -Auto reads.</summary>
+        public override void Remediate(RemediationContext context)
+        {
+            if (context.Options.PortOffset == null)
+            {
+                throw new RemediationValueMissingException("PortOffset");
+            }
+            context.Record(PortOffsetEditor.Apply(context.Home, context.Session, context.Options.PortOffset.Value));
         }
     }
 

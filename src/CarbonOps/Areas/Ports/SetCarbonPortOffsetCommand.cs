@@ -9,14 +9,11 @@ namespace CarbonOps.Commands
 {
     [Cmdlet(VerbsCommon.Set, "CarbonPortOffset", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = "Offset")]
     [OutputType(typeof(ChangeResult))]
-    public sealed class SetCarbonPortOffsetCommand : HomeChangeCmdlet
+    public sealed partial class SetCarbonPortOffsetCommand : HomeChangeCmdlet
     {
+        // -PortOffset (alias -Offset) is declared in PortOffsetInputs.cs.
         private List<HomePorts> others;
         private SocketTable sockets;
-
-
-        [Parameter(Mandatory = true, Position = 1, ParameterSetName = "Offset")]
-        public int Offset { get; set; }
 
         /// <summary>Pick the smallest offset at which no port clashes with another home or a socket in use now.</summary>
         [Parameter(Mandatory = true, ParameterSetName = "Auto")]
@@ -29,9 +26,13 @@ namespace CarbonOps.Commands
 
         protected override void BeginProcessing()
         {
-            if (!Auto && Offset < 0)
+            try
             {
-                ThrowParameterError($"-Offset {Offset} is negative; Carbon adds the offset to its ports, so it must be 0 or more.", Offset);
+                ValidateInputs();
+            }
+            catch (CarbonOpsException ex)
+            {
+                ThrowParameterError(ex.Message, PortOffset);
             }
             if (Auto)
             {
@@ -66,7 +67,7 @@ namespace CarbonOps.Commands
                 }
                 try
                 {
-                    var offset = Auto ? Choose(home) : Offset;
+                    var offset = Auto ? Choose(home) : PortOffset;
                     if (offset == null)
                     {
                         continue;
