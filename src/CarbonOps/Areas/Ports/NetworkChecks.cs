@@ -26,9 +26,13 @@ namespace CarbonOps.Checks.Product
             return context.Facts.Shared(nameof(NetworkView), () =>
             {
                 var view = new View { Homes = new Dictionary<string, HomePorts>() };
-                foreach (var path in context.Options.Homes.Select(h => h.Path).Concat(new[] { context.Home.Path }))
+                // The homes of the call, already open: their files are parsed once for every check.
+                foreach (var home in context.Options.Homes.Concat(new[] { context.Home }))
                 {
-                    view.Homes[path] = TryRead(path);
+                    if (!view.Homes.ContainsKey(home.Path))
+                    {
+                        view.Homes[home.Path] = TryRead(home);
+                    }
                 }
                 var ports = new HashSet<int>(view.Homes.Values.Where(h => h != null).SelectMany(h => h.Declared.Select(h.Effective)));
                 view.Sockets = context.Host.ListeningSockets(ports);
@@ -36,11 +40,11 @@ namespace CarbonOps.Checks.Product
             });
         }
 
-        private static HomePorts TryRead(string path)
+        private static HomePorts TryRead(CarbonHome home)
         {
             try
             {
-                return HomePorts.Read(CarbonHome.Open(path));
+                return HomePorts.Read(home);
             }
             catch (CarbonOpsException)
             {
