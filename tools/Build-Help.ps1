@@ -200,9 +200,12 @@ function New-CommandHelp {
     [void](Add-Paragraph $c $Help.Description)
 
     $instance = try { [Activator]::CreateInstance($Command.ImplementingType) } catch { $null }
+    # Positional parameters first, by position, in the syntax and the parameter list: reflection puts the parameters a
+    # base class declares (ProductHome of HomeCmdlet and OptionalHomeCmdlet) after the cmdlet's own.
+    $byPosition = { param([int[]] $Positions) $p = @($Positions | Where-Object { $_ -ge 0 } | Sort-Object); if ($p.Count) { $p[0] } else { [int]::MaxValue } }
     $documented = @($Command.Parameters.Values | Where-Object {
             $_.Name -notin $commonParameters -and -not ($_.Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] -and $_.DontShow })
-        } | ForEach-Object Name)
+        } | Sort-Object -Stable { & $byPosition $_.ParameterSets.Values.Position } | ForEach-Object Name)
     $textOf = {
         param($name)
         if ($Help.Parameters.ContainsKey($name)) { return $Help.Parameters[$name] }
@@ -212,7 +215,7 @@ function New-CommandHelp {
     foreach ($set in $Command.ParameterSets) {
         $item = Add-Element $syntax 'command:syntaxItem'
         [void](Add-Element $item 'maml:name' $Command.Name)
-        foreach ($sp in $set.Parameters | Where-Object Name -in $documented) {
+        foreach ($sp in $set.Parameters | Where-Object Name -in $documented | Sort-Object -Stable { & $byPosition $_.Position }) {
             Add-Parameter $item $Command $sp.Name $sp @(& $textOf $sp.Name) (Get-DefaultValue $instance $Command.Parameters[$sp.Name])
         }
     }
