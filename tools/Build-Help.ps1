@@ -201,9 +201,12 @@ function New-CommandHelp {
     [void](Add-Paragraph $c $Help.Description)
 
     $instance = try { [Activator]::CreateInstance($Command.ImplementingType) } catch { $null }
+    # Positional parameters first, by position, in the syntax and the parameter list: reflection puts the parameters a
+    # base class declares (ProductHome of HomeCmdlet and OptionalHomeCmdlet) after the cmdlet's own.
+    $byPosition = { param([int[]] $Positions) $p = @($Positions | Where-Object { $_ -ge 0 } | Sort-Object); if ($p.Count) { $p[0] } else { [int]::MaxValue } }
     $documented = @($Command.Parameters.Values | Where-Object {
             $_.Name -notin $commonParameters -and -not ($_.Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] -and $_.DontShow })
-        } | ForEach-Object Name)
+        } | Sort-Object -Stable { & $byPosition $_.ParameterSets.Values.Position } | ForEach-Object Name)
     $textOf = {
         param($name)
         $declared = $remedyInputs | Where-Object { $_.Name -eq $name -and $Command.Name -in $_.Cmdlets }
@@ -220,7 +223,7 @@ function New-CommandHelp {
     foreach ($set in $Command.ParameterSets) {
         $item = Add-Element $syntax 'command:syntaxItem'
         [void](Add-Element $item 'maml:name' $Command.Name)
-        foreach ($sp in $set.Parameters | Where-Object Name -in $documented) {
+        foreach ($sp in $set.Parameters | Where-Object Name -in $documented | Sort-Object -Stable { & $byPosition $_.Position }) {
             Add-Parameter $item $Command $sp.Name $sp @(& $textOf $sp.Name) (Get-DefaultValue $instance $Command.Parameters[$sp.Name])
         }
     }

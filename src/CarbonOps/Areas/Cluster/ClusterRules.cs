@@ -36,72 +36,72 @@ namespace CarbonOps.Checks.Cluster
         {
             new Rule
             {
-                Id = "Cluster.NodesEnabled", Title = "Clustering is on on every node", Expected = "<clustering enable=\"true\"> on every node",
+                Id = CheckIds.ClusterNodesEnabled, Title = "Clustering is on on every node", Expected = "<clustering enable=\"true\"> on every node",
                 Remediation = "Set-CarbonCluster -ProductHome <home> turns clustering on.",
                 Evaluate = nodes => Offenders(nodes, n => n.Enabled ? null : "clustering is off (axis2.xml <clustering enable=\"false\">)", "on on every node"),
             },
             new Rule
             {
-                Id = "Cluster.Domain", Title = "Every node is in the same cluster domain", Expected = "one domain",
+                Id = CheckIds.ClusterDomain, Title = "Every node is in the same cluster domain", Expected = "one domain",
                 Remediation = "Set-CarbonCluster -Domain <domain> on the odd node.",
                 Evaluate = nodes => SameValue(nodes, n => n.Domain, "domain"),
             },
             new Rule
             {
-                Id = "Cluster.MembershipScheme", Title = "Every node uses the same membership scheme", Expected = "one membership scheme",
+                Id = CheckIds.ClusterMembershipScheme, Title = "Every node uses the same membership scheme", Expected = "one membership scheme",
                 Remediation = "Set-CarbonCluster -MembershipScheme Wka (or Multicast) on the odd node.",
                 Evaluate = nodes => SameValue(nodes, n => n.MembershipScheme?.ToLowerInvariant(), "membership scheme"),
             },
             new Rule
             {
-                Id = "Cluster.WkaMembers", Title = "With WKA every node lists well-known members, and each is a node of the cluster",
+                Id = CheckIds.ClusterWkaMembers, Title = "With WKA every node lists well-known members, and each is a node of the cluster",
                 Expected = "members on every node, each some node's localMemberHost:localMemberPort",
                 Remediation = "Set-CarbonCluster -Member host:port,... with the localMemberHost:localMemberPort of the well-known nodes.",
                 Evaluate = WkaMembers,
             },
             new Rule
             {
-                Id = "Cluster.LoopbackAddress", Title = "No node advertises a loopback address when the nodes are on several hosts",
+                Id = CheckIds.ClusterLoopbackAddress, Title = "No node advertises a loopback address when the nodes are on several hosts",
                 Expected = "routable localMemberHost and member addresses",
                 Remediation = "Set-CarbonCluster -LocalMemberHost <address the other hosts reach> and list members by that address.",
                 Evaluate = Loopback,
             },
             new Rule
             {
-                Id = "Cluster.UniqueMember", Title = "Each node advertises its own host:port", Expected = "unique localMemberHost:localMemberPort",
+                Id = CheckIds.ClusterUniqueMember, Title = "Each node advertises its own host:port", Expected = "unique localMemberHost:localMemberPort",
                 Remediation = "Give each node on one host its own -LocalMemberPort (the port offset does not move it).",
                 Evaluate = Unique,
             },
             new Rule
             {
-                Id = "Cluster.WorkerManager", Title = "A worker/manager cluster has a manager and workers, and workers start as worker nodes",
+                Id = CheckIds.ClusterWorkerManager, Title = "A worker/manager cluster has a manager and workers, and workers start as worker nodes",
                 Expected = "at least one mgt and one worker node; workers started with -DworkerNode=true",
                 Remediation = "Set-CarbonCluster -SubDomain mgt|worker; start workers with Start-CarbonServer -WorkerNode or New-CarbonServiceUnit -WorkerNode.",
                 Evaluate = WorkerManager,
             },
             new Rule
             {
-                Id = "Cluster.DeploymentSynchronizer", Title = "The manager commits artefacts and workers only check them out, from one repository",
+                Id = CheckIds.ClusterDeploymentSynchronizer, Title = "The manager commits artefacts and workers only check them out, from one repository",
                 Expected = "manager AutoCommit true; workers AutoCommit false and AutoCheckout true; one repository URL",
                 Remediation = "Set carbon.xml's DeploymentSynchronizer: AutoCommit true on the manager only, AutoCheckout true on workers, the same SvnUrl everywhere.",
                 Evaluate = DeploymentSynchronizer,
             },
             new Rule
             {
-                Id = "Cluster.SharedRegistry", Title = "The config and governance registries are mounted from one database on every node",
+                Id = CheckIds.ClusterSharedRegistry, Title = "The config and governance registries are mounted from one database on every node",
                 Expected = "/_system/config and /_system/governance mounted from the same database URL on every node",
                 Remediation = "Set-CarbonRegistryMount -DataSource <jndi name of the shared registry datasource> on every node.",
                 Evaluate = SharedRegistry,
             },
             new Rule
             {
-                Id = "Cluster.SharedUserStore", Title = "Every node uses the same user store", Expected = "one JDBC or LDAP URL",
+                Id = CheckIds.ClusterSharedUserStore, Title = "Every node uses the same user store", Expected = "one JDBC or LDAP URL",
                 Remediation = "Set-CarbonUserStore (or Set-CarbonDatasource for a JDBC store) with the same URL on every node.",
                 Evaluate = nodes => SameValue(nodes, n => n.UserStoreUrl, "user store URL"),
             },
             new Rule
             {
-                Id = "Cluster.SharedDatabaseH2", Title = "Nothing the nodes share is on the embedded H2 database", Expected = "shared registry and user store on a production RDBMS or LDAP",
+                Id = CheckIds.ClusterSharedDatabaseH2, Title = "Nothing the nodes share is on the embedded H2 database", Expected = "shared registry and user store on a production RDBMS or LDAP",
                 Remediation = "Move the shared registry and user store to Oracle, PostgreSQL, MySQL, MS SQL or LDAP (Set-CarbonDatasource, Set-CarbonUserStore).",
                 Evaluate = nodes => Offenders(nodes, n => string.Join("; ", new[]
                 {

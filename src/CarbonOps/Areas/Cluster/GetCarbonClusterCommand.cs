@@ -3,16 +3,11 @@ using CarbonOps.Installation;
 
 namespace CarbonOps.Commands
 {
+    /// <summary>Reads the clustering facts of product homes; without -ProductHome, of the homes Get-CarbonInstance discovers.</summary>
     [Cmdlet(VerbsCommon.Get, "CarbonCluster")]
     [OutputType(typeof(CarbonCluster))]
-    public sealed class GetCarbonClusterCommand : CarbonCmdlet
+    public sealed class GetCarbonClusterCommand : OptionalHomeCmdlet
     {
-        /// <summary>Product homes; without it, the homes Get-CarbonInstance discovers.</summary>
-        [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("CarbonHome", "PSPath")]
-        [ValidateNotNullOrEmpty]
-        public string[] ProductHome { get; set; }
-
         protected override void ProcessRecord()
         {
             if (ProductHome == null)

@@ -18,8 +18,10 @@ namespace CarbonOps.Commands
         private const string TypeName = "CarbonOps.CarbonCluster";
         private readonly List<CarbonCluster> nodes = new List<CarbonCluster>();
 
+        /// <summary>Not from the pipeline, where InputObject takes homes and CarbonCluster objects alike.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = HomeSet)]
         [Alias("CarbonHome", "PSPath")]
+        [ArgumentCompleter(typeof(ProductHomeCompleter))]
         [ValidateNotNullOrEmpty]
         public string[] ProductHome { get; set; }
 

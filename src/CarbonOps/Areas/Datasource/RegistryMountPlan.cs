@@ -15,7 +15,7 @@ namespace CarbonOps.Remedies
     /// </summary>
     public static class RegistryMountPlan
     {
-        public const string CheckId = "Cluster.SharedRegistry";
+        public const string CheckId = CheckIds.ClusterSharedRegistry;
         public const string DefaultInstanceId = "sharedregistry";
         public static readonly string[] DefaultPaths = { RegistryMounts.ConfigPath, RegistryMounts.GovernancePath };
 
