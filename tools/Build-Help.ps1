@@ -5,7 +5,8 @@
     Reads one <Verb-Noun>.md per exported cmdlet (format: docs/help/README.md) and about_*.md, imports
     the built module to read each cmdlet's parameters (type, position, pipeline input, wildcards,
     aliases, default values), and writes <OutputPath>/CarbonOps.dll-Help.xml and about_*.help.txt.
-    Run it in its own pwsh: it loads the built assembly. It warns about cmdlets without a help file and
+    The help of a remedy input (a [RemedyInput] property, e.g. -HostName) comes from its declaration in the
+    module, not from the .md, so it is written once. Run it in its own pwsh: it loads the built assembly. It warns about cmdlets without a help file and
     documented parameters that do not exist; the help tests fail on the first.
 #>
 [CmdletBinding()]
@@ -200,11 +201,21 @@ function New-CommandHelp {
     [void](Add-Paragraph $c $Help.Description)
 
     $instance = try { [Activator]::CreateInstance($Command.ImplementingType) } catch { $null }
+    # Positional parameters first, by position, in the syntax and the parameter list: reflection puts the parameters a
+    # base class declares (ProductHome of HomeCmdlet and OptionalHomeCmdlet) after the cmdlet's own.
+    $byPosition = { param([int[]] $Positions) $p = @($Positions | Where-Object { $_ -ge 0 } | Sort-Object); if ($p.Count) { $p[0] } else { [int]::MaxValue } }
     $documented = @($Command.Parameters.Values | Where-Object {
             $_.Name -notin $commonParameters -and -not ($_.Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] -and $_.DontShow })
-        } | ForEach-Object Name)
+        } | Sort-Object -Stable { & $byPosition $_.ParameterSets.Values.Position } | ForEach-Object Name)
     $textOf = {
         param($name)
+        $declared = $remedyInputs | Where-Object { $_.Name -eq $name -and $Command.Name -in $_.Cmdlets }
+        if ($declared) {
+            # A remedy input's help is declared once, with the input in its area's folder, and read from the module.
+            if ($Help.Parameters.ContainsKey($name)) { throw "$($Command.Name).md documents -$name, whose help is declared with the input ([RemedyInput] in src/CarbonOps/Areas); remove it from the .md." }
+            if ($Command.Name -eq 'Invoke-CarbonHardening') { return "$($declared.CheckId): $($declared.Help)" }
+            return $declared.Help
+        }
         if ($Help.Parameters.ContainsKey($name)) { return $Help.Parameters[$name] }
         if ($shouldProcessText.ContainsKey($name)) { return $shouldProcessText[$name] }
     }
@@ -212,7 +223,7 @@ function New-CommandHelp {
     foreach ($set in $Command.ParameterSets) {
         $item = Add-Element $syntax 'command:syntaxItem'
         [void](Add-Element $item 'maml:name' $Command.Name)
-        foreach ($sp in $set.Parameters | Where-Object Name -in $documented) {
+        foreach ($sp in $set.Parameters | Where-Object Name -in $documented | Sort-Object -Stable { & $byPosition $_.Position }) {
             Add-Parameter $item $Command $sp.Name $sp @(& $textOf $sp.Name) (Get-DefaultValue $instance $Command.Parameters[$sp.Name])
         }
     }
@@ -318,6 +329,7 @@ function ConvertTo-AboutText {
 # --- main -----------------------------------------------------------------------------------
 
 $module = Import-Module $ModulePath -PassThru -Force
+$remedyInputs = [CarbonOps.Changes.RemedyInputs]::All
 $cmdlets = Get-Command -Module $module.Name -CommandType Cmdlet | Sort-Object Name
 New-Item -ItemType Directory -Path $OutputPath -Force | Out-Null
 

@@ -16,6 +16,11 @@ namespace CarbonOps.Benchmarks
     {
         public static void Main(string[] args)
         {
+            if (args.Length > 0 && args[0] == "--per-check")
+            {
+                PerCheckCost.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 30);
+                return;
+            }
             // In process: no generated project to restore and build for each run.
             var job = Job.Default.WithToolchain(InProcessEmitToolchain.Instance)
                 .WithWarmupCount(3).WithIterationCount(15).WithLaunchCount(1);

@@ -157,14 +157,22 @@ Describe 'Security hardening' {
             Should -Throw -ErrorId 'TlsProtocolNotSupported,CarbonOps.Commands.SetCarbonTlsProtocolCommand'
     }
 
-    It 'has a help source for every Set cmdlet and each of its parameters' {
+    It 'has a help source for every Set cmdlet and each of its parameters: its .md, or the declaration of a remedy input' {
         $common = [System.Management.Automation.Cmdlet]::CommonParameters + [System.Management.Automation.Cmdlet]::OptionalCommonParameters
+        $inputs = [CarbonOps.Changes.RemedyInputs]::All
         foreach ($command in Get-Command -Module CarbonOps -Verb Set | Where-Object CommandType -eq Cmdlet) {
             $help = Join-Path $PSScriptRoot "../../docs/help/$($command.Name).md"
             $help | Should -Exist
             $text = Get-Content -Raw $help
             foreach ($name in $command.Parameters.Keys | Where-Object { $_ -notin $common }) {
-                $text | Should -Match "(?m)^### -$name\s*$" -Because "$($command.Name) documents -$name"
+                $declared = $inputs | Where-Object { $_.Name -eq $name -and $command.Name -in $_.Cmdlets }
+                if ($declared) {
+                    $declared.Help | Should -Not -BeNullOrEmpty
+                    $text | Should -Not -Match "(?m)^### -$name\s*$" -Because "-$name of $($command.Name) is documented where it is declared"
+                }
+                else {
+                    $text | Should -Match "(?m)^### -$name\s*$" -Because "$($command.Name) documents -$name"
+                }
             }
         }
     }

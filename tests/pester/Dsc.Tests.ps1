@@ -199,6 +199,25 @@ Describe 'The CarbonOps/Hardening remedy values' {
         Get-TreeHash $home_ | Should -Be $before
     }
 
+    It 'sets portOffset when a port of the home is held by another process, so that Network.PortConflict passes' {
+        $home_ = New-SampleCopy
+        # The sample's HTTPS port at offset 0. If something else holds it already, the clash is there all the same.
+        $listener = [System.Net.Sockets.TcpListener]::new([ipaddress]::Loopback, 9443)
+        try { $listener.Start() } catch { $listener = $null }
+        try {
+            $instance = @{ productHome = $home_; checkId = @('Network.PortConflict'); portOffset = 7 }
+            (Assert-State (Invoke-Operation 'test' $instance).Lines[0])._inDesiredState | Should -BeFalse
+            $set = Invoke-Operation 'set' $instance
+            $set.ExitCode | Should -Be 0 -Because $set.Error
+            $state = Assert-State $set.Lines[0]
+            $state.failingChecks | Should -BeNullOrEmpty
+            ($state.changes | Where-Object status -eq 'Changed').checkId | Should -Be 'Network.PortConflict'
+            Get-Content -Raw (Join-Path $home_ 'repository/conf/carbon.xml') | Should -Match '<Offset>7</Offset>'
+            (Assert-State (Invoke-Operation 'test' $instance).Lines[0])._inDesiredState | Should -BeTrue
+        }
+        finally { if ($listener) { $listener.Stop() } }
+    }
+
     It 'takes the admin credential as a DSC secure value and never returns it' {
         $home_ = New-SampleCopy
         $password = 'Dsc-Secret-Pass-77'

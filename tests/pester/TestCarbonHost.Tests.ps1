@@ -99,6 +99,15 @@ Describe 'Test-CarbonHost on this machine' {
         ($remote | Format-Table | Out-String -Width 250) | Should -Match 'checks/Host\.Firewall\.md'
     }
 
+    It 'ships a reference page for every Test-CarbonCluster rule where its results say' {
+        # The homes are only read: the sample twice is a cluster of two nodes with the stock settings.
+        $results = Test-CarbonCluster -ProductHome $SampleHome, $SampleHome
+        ($results.CheckId | Select-Object -Unique) | Should -Be ([CarbonOps.Checks.Cluster.ClusterRules]::Ids)
+        foreach ($result in $results) {
+            (Get-Content -Raw -LiteralPath $result.ReferencePage) | Should -Match "(?m)^# $([regex]::Escape($result.CheckId))`$"
+        }
+    }
+
     It 'lists the new checks in the catalogue' {
         $ids = (Get-CarbonCheck).Id
         foreach ($id in 'Host.Cpu', 'Host.Disk', 'Host.ConfigValidation', 'Host.HostnameResolves', 'Java.Home', 'Java.OnPath',

@@ -58,36 +58,13 @@ namespace CarbonOps.Changes
         private static string Mask(string value) => value == null ? null : "********";
     }
 
-    /// <summary>Values remedies take from Invoke-CarbonHardening's parameters.</summary>
-    public sealed class RemediationOptions
+    /// <summary>
+    /// The values remedies take. Each area declares its own in its folder (a partial part of this class, every property
+    /// marked [RemedyInput]); Invoke-CarbonHardening's parameters, the dedicated cmdlets' and the DSC schema are made
+    /// from those declarations at build time.
+    /// </summary>
+    public sealed partial class RemediationOptions
     {
-        public const string NeutralServerHeader = "WebServer";
-        public const string GuideInitialHeap = "512m";
-        public const string GuideMaxHeap = "2048m";
-        public const string GuideMaxPermSize = "1024m";
-
-        public string LogMaxFileSize { get; set; } = "10MB";
-        public int LogMaxBackupIndex { get; set; } = 20;
-
-        /// <summary>The admin user name and password to write into user-mgt.xml before the first start.</summary>
-        public System.Net.NetworkCredential AdminCredential { get; set; }
-        /// <summary>Regular expressions (or literal IPs) of the addresses allowed to reach the console.</summary>
-        public string[] AllowedAddress { get; set; }
-        public ConsoleAccessScope ConsoleScope { get; set; } = ConsoleAccessScope.Console;
-        public string HostName { get; set; }
-        /// <summary>Defaults to <see cref="HostName"/>.</summary>
-        public string MgtHostName { get; set; }
-        public string WsdlEprPrefix { get; set; }
-        /// <summary>Null: every protocol of TLSv1, TLSv1.1 and TLSv1.2 that the JDK speaks.</summary>
-        public string[] TlsProtocols { get; set; }
-        /// <summary>The JDK the home runs on (Invoke-CarbonHardening defaults it to $env:JAVA_HOME).</summary>
-        public string JavaHome { get; set; }
-        public string ServerHeader { get; set; } = NeutralServerHeader;
-        /// <summary>JMX is turned off only when asked.</summary>
-        public bool DisableJmx { get; set; }
-        public string JvmInitialHeap { get; set; } = GuideInitialHeap;
-        public string JvmMaxHeap { get; set; } = GuideMaxHeap;
-        public string JvmMaxPermSize { get; set; } = GuideMaxPermSize;
     }
 
     /// <summary>Thrown by a remedy that needs a value the caller did not give; the change is Skipped naming the parameter.</summary>

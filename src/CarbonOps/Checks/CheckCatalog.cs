@@ -2,70 +2,16 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using CarbonOps.Checks.Host;
-using CarbonOps.Checks.Online;
-using CarbonOps.Checks.Product;
-using CarbonOps.Checks.Security;
 
 namespace CarbonOps.Checks
 {
     /// <summary>Every check of the module, ordered by scope, then id.</summary>
-    public static class CheckCatalog
+    public static partial class CheckCatalog
     {
-        // Listed by hand, not found by reflection over the assembly: the first command of a session then loads and
-        // compiles only the checks. A test holds this list to the check classes the assembly defines.
+        // Create() is written at build time (CarbonOps.Generators.CheckCatalogGenerator) with every concrete check class:
+        // the first command of a session then loads and compiles only the checks, with no reflection over the assembly.
         private static readonly Lazy<IReadOnlyList<CarbonCheck>> all = new Lazy<IReadOnlyList<CarbonCheck>>(() =>
-            new CarbonCheck[]
-            {
-                new ActiveMqClientCheck(),
-                new AdminServiceWsdlsCheck(),
-                new AntCheck(),
-                new AuditLogRotationCheck(),
-                new CarbonLogRotationCheck(),
-                new CertificateExpiryCheck(),
-                new ClusterEnabledCheck(),
-                new ConfigValidationCheck(),
-                new ConsoleAccessCheck(),
-                new CpuCheck(),
-                new DatabaseReachableCheck(),
-                new DefaultAdminPasswordCheck(),
-                new DefaultCertTrustedCheck(),
-                new DefaultKeystoreCheck(),
-                new DiskCheck(),
-                new EmbeddedH2Check(),
-                new EmbeddedUserStoreCheck(),
-                new ExposedPortsCheck(),
-                new FilePermissionsCheck(),
-                new FirewallCheck(),
-                new HostNameCheck(),
-                new HostnameResolvesCheck(),
-                new HttpAdminServicesCheck(),
-                new JavaHomeCheck(),
-                new JavaJcePolicyCheck(),
-                new JavaOnPathCheck(),
-                new JavaSnappyCheck(),
-                new JavaVendorCheck(),
-                new JavaVersionCheck(),
-                new JmxCheck(),
-                new JvmHeapCheck(),
-                new KeyStrengthCheck(),
-                new ListeningServicesCheck(),
-                new MavenCheck(),
-                new MemoryCheck(),
-                new OsDistributionCheck(),
-                new PasswordFileCheck(),
-                new PlaintextPasswordCheck(),
-                new PortConflictCheck(),
-                new PrivilegedPortCheck(),
-                new ProxyCheck(),
-                new RunAsRootCheck(),
-                new SecureVaultBrokenCheck(),
-                new SecurityUpdatesCheck(),
-                new ServerHeaderCheck(),
-                new SvnCheck(),
-                new TlsProtocolsCheck(),
-                new UserStoreReachableCheck(),
-            }
+            Create()
                 .OrderBy(c => c.Scope)
                 .ThenBy(c => c.Id, StringComparer.Ordinal)
                 .ToList());

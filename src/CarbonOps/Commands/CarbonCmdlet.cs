@@ -87,6 +87,14 @@ namespace CarbonOps.Commands
             return new ErrorRecord(ex, ex.ErrorId, category, target ?? ex.TargetPath);
         }
 
+        /// <summary>
+        /// Checks the values of the remedy inputs this cmdlet takes with their declared validators; written at build time
+        /// for each cmdlet with such parameters (see RemedyInputAttribute.Validator). Throws CarbonOpsException.
+        /// </summary>
+        protected virtual void ValidateInputs()
+        {
+        }
+
         protected void ThrowParameterError(string message, object target)
         {
             ThrowTerminatingError(new ErrorRecord(new ArgumentException(message), ErrorIds.ParameterValueInvalid, ErrorCategory.InvalidArgument, target));

@@ -7,17 +7,12 @@ using CarbonOps.Installation;
 
 namespace CarbonOps.Commands
 {
+    /// <summary>Reads the JVM options of product homes; without -ProductHome, of the homes Get-CarbonInstance discovers.</summary>
     [Cmdlet(VerbsCommon.Get, "CarbonJvmOption")]
     [OutputType(typeof(CarbonJvmOption))]
-    public sealed class GetCarbonJvmOptionCommand : CarbonCmdlet
+    public sealed class GetCarbonJvmOptionCommand : OptionalHomeCmdlet
     {
         private List<ProcessCommandLines.Entry> processes;
-
-        /// <summary>Product homes; without it, the homes Get-CarbonInstance discovers.</summary>
-        [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("CarbonHome", "PSPath")]
-        [ValidateNotNullOrEmpty]
-        public string[] ProductHome { get; set; }
 
         /// <summary>The JAVA_OPTS to work the effective values out with; by default this session's $env:JAVA_OPTS.</summary>
         [Parameter]

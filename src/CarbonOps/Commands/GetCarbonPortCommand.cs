@@ -6,20 +6,18 @@ using CarbonOps.Installation;
 
 namespace CarbonOps.Commands
 {
+    /// <summary>
+    /// Lists the ports of product homes; without -ProductHome, of the homes Get-CarbonInstance discovers. Conflicts are
+    /// worked out among all homes of the call.
+    /// </summary>
     [Cmdlet(VerbsCommon.Get, "CarbonPort")]
     [Alias("Get-CarbonPorts")]
     [OutputType(typeof(CarbonPort))]
-    public sealed class GetCarbonPortCommand : CarbonCmdlet
+    public sealed class GetCarbonPortCommand : OptionalHomeCmdlet
     {
         private readonly List<CarbonHome> given = new List<CarbonHome>();
         private readonly List<object> targets = new List<object>();
         private bool anyInput;
-
-        /// <summary>Product homes; without it, the homes Get-CarbonInstance discovers. Conflicts are worked out among all homes of the call.</summary>
-        [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("CarbonHome", "PSPath")]
-        [ValidateNotNullOrEmpty]
-        public string[] ProductHome { get; set; }
 
         /// <summary>Only ports that another home of the call would also take, or that another process holds now.</summary>
         [Parameter]

@@ -4,17 +4,12 @@ using CarbonOps.Installation;
 
 namespace CarbonOps.Commands
 {
+    /// <summary>Reports product homes, running or not; without -ProductHome, every Carbon JVM running on this host.</summary>
     [Cmdlet(VerbsCommon.Get, "CarbonServer")]
     [OutputType(typeof(CarbonServer))]
-    public sealed class GetCarbonServerCommand : CarbonCmdlet
+    public sealed class GetCarbonServerCommand : OptionalHomeCmdlet
     {
         private readonly HashSet<string> seen = new HashSet<string>(InstanceDiscovery.PathComparer);
-
-        /// <summary>Homes to report, running or not; without it, every Carbon JVM running on this host.</summary>
-        [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("CarbonHome", "PSPath")]
-        [ValidateNotNullOrEmpty]
-        public string[] ProductHome { get; set; }
 
         protected override void ProcessRecord()
         {

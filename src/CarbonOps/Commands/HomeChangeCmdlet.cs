@@ -39,6 +39,7 @@ namespace CarbonOps.Commands
         {
             try
             {
+                ValidateInputs();
                 Validate();
             }
             catch (CarbonOpsException ex)

@@ -21,6 +21,11 @@ namespace CarbonOps.Commands
         private readonly Dictionary<string, List<CarbonCheck>> requested = new Dictionary<string, List<CarbonCheck>>(StringComparer.Ordinal);
         private ChangeWriter writer;
 
+        /// <summary>
+        /// Not the shared form of <see cref="OptionalHomeCmdlet"/>: piped objects bind by their ProductHome property only,
+        /// never by value, and null is allowed, so a host check's result (no ProductHome) still binds and no piped
+        /// object is ever taken for a home by its text.
+        /// </summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("CarbonHome")]
         [ArgumentCompleter(typeof(ProductHomeCompleter))]

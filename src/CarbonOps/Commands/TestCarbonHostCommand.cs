@@ -11,17 +11,11 @@ namespace CarbonOps.Commands
     [Cmdlet(VerbsDiagnostic.Test, "CarbonHost")]
     [OutputType(typeof(CheckResult))]
     [OutputType(typeof(bool))]
-    public sealed class TestCarbonHostCommand : CarbonCmdlet
+    public sealed class TestCarbonHostCommand : OptionalHomeCmdlet
     {
         private readonly List<CarbonHome> homes = new List<CarbonHome>();
         private readonly List<string> checkIds = new List<string>();
         private WaiverSet waivers;
-
-        [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("CarbonHome", "PSPath")]
-        [ArgumentCompleter(typeof(ProductHomeCompleter))]
-        [ValidateNotNullOrEmpty]
-        public string[] ProductHome { get; set; }
 
         /// <summary>Also bound from piped objects' CheckId (Get-CarbonCheck, check results); the ids of every piped object are run.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]

@@ -14,6 +14,19 @@ namespace CarbonOps.Editing
         /// </summary>
         public const int MaxDepth = 1000;
 
+        private static bool CouldNestTooDeep(string text)
+        {
+            var tags = 0;
+            foreach (var c in text)
+            {
+                if (c == '<' && ++tags > MaxDepth)
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         public static XDocument Parse(string text, string path)
         {
             var settings = new XmlReaderSettings
@@ -26,9 +39,10 @@ namespace CarbonOps.Editing
             };
             try
             {
-                using (var reader = XmlReader.Create(new StringReader(text), settings))
+                // A text with fewer tags than the limit cannot nest deeper than it: only a longer one is walked first.
+                using (var reader = CouldNestTooDeep(text) ? XmlReader.Create(new StringReader(text), settings) : null)
                 {
-                    while (reader.Read())
+                    while (reader != null && reader.Read())
                     {
                         if (reader.Depth > MaxDepth)
                         {

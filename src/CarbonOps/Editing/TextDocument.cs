@@ -289,7 +289,18 @@ namespace CarbonOps.Editing
             {
                 text = encoding.GetString(body.Array, body.Offset, body.Count);
                 var again = encoding.GetBytes(text);
-                return again.Length == body.Count && again.SequenceEqual(body);
+                if (again.Length != body.Count)
+                {
+                    return false;
+                }
+                for (var i = 0; i < again.Length; i++)
+                {
+                    if (again[i] != body.Array[body.Offset + i])
+                    {
+                        return false;
+                    }
+                }
+                return true;
             }
             catch (DecoderFallbackException)
             {

@@ -41,6 +41,9 @@ namespace CarbonOps.Host
         private static readonly Regex UpdateInfo = new Regex(@"^\S+\s+(\S+/)?Sec\.?\s+(?<pkg>\S+)\s*$|^\S+\s+security\s+(?<pkg>\S+)\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
         private static readonly object CacheLock = new object();
         private static string cacheKey;
+        // Sources, pins and options change which candidate a package has, so they are part of the key too.
+        private static readonly string[] AptConfiguration = { "/etc/apt/sources.list", "/etc/apt/sources.list.d", "/etc/apt/preferences", "/etc/apt/preferences.d", "/etc/apt/apt.conf.d" };
+        private static readonly string[] DnfConfiguration = { "/etc/yum.repos.d", "/etc/dnf/dnf.conf", "/etc/yum.conf" };
         private static PendingSecurityUpdates cached;
 
         /// <summary>
@@ -62,7 +65,10 @@ namespace CarbonOps.Host
                 .Select(m => m.Groups["pkg"].Value)
                 .Distinct(StringComparer.Ordinal).ToList();
 
-        /// <summary>Reads the host's package manager; the answer is kept while its metadata and the installed set stay the same.</summary>
+        /// <summary>
+        /// Reads the host's package manager; the answer is kept (in the process, and on disk for the next process: see
+        /// <see cref="SecurityUpdateCache"/>) while its metadata, the installed set and its configuration stay the same.
+        /// </summary>
         public static PendingSecurityUpdates ReadLinux()
         {
             var apt = ExecutableSearch.FindSystemProgram("apt");
@@ -74,7 +80,8 @@ namespace CarbonOps.Host
             var lists = apt != null ? "/var/lib/apt/lists" : "/var/cache/" + Path.GetFileName(dnf);
             var installed = apt != null ? "/var/lib/dpkg/status" : "/var/lib/rpm";
             var metadata = NewestWrite(lists);
-            var key = lists + "|" + metadata?.Ticks + "|" + NewestWrite(installed)?.Ticks;
+            var key = lists + "|" + metadata?.Ticks + "|" + NewestWrite(installed)?.Ticks + "|"
+                + string.Join(",", (apt != null ? AptConfiguration : DnfConfiguration).Select(p => NewestWrite(p)?.Ticks + "/" + (Directory.Exists(p) ? Directory.GetLastWriteTimeUtc(p).Ticks : 0)));
             lock (CacheLock)
             {
                 if (key == cacheKey)
@@ -82,7 +89,13 @@ namespace CarbonOps.Host
                     return cached;
                 }
             }
-            var result = apt != null ? ReadApt(apt, lists, metadata) : ReadUpdateInfo(dnf, metadata);
+            var disk = SecurityUpdateCache.ForUser();
+            var result = disk?.Read(key);
+            if (result == null)
+            {
+                result = apt != null ? ReadApt(apt, lists, metadata) : ReadUpdateInfo(dnf, metadata);
+                disk?.Write(key, result);
+            }
             lock (CacheLock)
             {
                 cacheKey = key;

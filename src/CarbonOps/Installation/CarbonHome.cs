@@ -44,9 +44,10 @@ namespace CarbonOps.Installation
         public bool Exists(string relative) => File.Exists(FilePath(relative));
 
         /// <summary>A parsed XML file; throws ConfigFileNotFound or ConfigFileMalformed (with the line).</summary>
-        public XmlConfig Xml(string relative) => Cached(relative, p => new XmlConfig(TextDocument.Load(p)).WithParsedDocument());
+        public XmlConfig Xml(string relative) => Cached(relative, _ => new XmlConfig(Text(relative)).WithParsedDocument());
 
-        public PropertiesConfig Properties(string relative) => Cached(relative, p => new PropertiesConfig(TextDocument.Load(p)));
+        /// <remarks>The parsed views share the file's one <see cref="TextDocument"/> with <see cref="Text"/>: each file is read once.</remarks>
+        public PropertiesConfig Properties(string relative) => Cached(relative, _ => new PropertiesConfig(Text(relative)));
 
         public TextDocument Text(string relative) => Cached(relative, TextDocument.Load);
 

@@ -101,6 +101,9 @@ namespace CarbonOps.Installation
     /// <summary>JVM sizes: 512m, 2g, 1048576k, 1073741824.</summary>
     public static class JvmSize
     {
+        /// <summary>The form of a size, for schemas; <see cref="IsValid"/> also refuses a number too large for a long.</summary>
+        public const string Pattern = @"^\d+[kKmMgGtT]?$";
+
         private static readonly Regex Size = new Regex(@"^(?<n>\d+)(?<unit>[kKmMgGtT]?)$", RegexOptions.CultureInvariant);
 
         public static bool IsValid(string size) => TryParseBytes(size, out _);

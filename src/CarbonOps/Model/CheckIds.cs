@@ -55,5 +55,19 @@ namespace CarbonOps
         public const string SecurityTlsProtocols = "Security.TlsProtocols";
         public const string UserStoreEmbedded = "UserStore.Embedded";
         public const string UserStoreReachable = "UserStore.Reachable";
+
+        // Rules of Test-CarbonCluster, which judge a set of homes; not in the per-home catalogue
+        // (Get-CarbonCheck does not list them, Test-CarbonHost does not run them).
+        public const string ClusterNodesEnabled = "Cluster.NodesEnabled";
+        public const string ClusterDomain = "Cluster.Domain";
+        public const string ClusterMembershipScheme = "Cluster.MembershipScheme";
+        public const string ClusterWkaMembers = "Cluster.WkaMembers";
+        public const string ClusterLoopbackAddress = "Cluster.LoopbackAddress";
+        public const string ClusterUniqueMember = "Cluster.UniqueMember";
+        public const string ClusterWorkerManager = "Cluster.WorkerManager";
+        public const string ClusterDeploymentSynchronizer = "Cluster.DeploymentSynchronizer";
+        public const string ClusterSharedRegistry = "Cluster.SharedRegistry";
+        public const string ClusterSharedUserStore = "Cluster.SharedUserStore";
+        public const string ClusterSharedDatabaseH2 = "Cluster.SharedDatabaseH2";
     }
 }

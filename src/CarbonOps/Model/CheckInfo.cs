@@ -31,7 +31,10 @@ namespace CarbonOps
         /// The check's reference page, checks/&lt;Id&gt;.md beside CarbonOps.dll (the build copies docs/checks there):
         /// the guide's words, the exact rule, the outcomes, the remedy, an example.
         /// </summary>
-        public string ReferencePage =>
-            System.IO.Path.Combine(System.IO.Path.GetDirectoryName(typeof(CheckInfo).Assembly.Location) ?? "", "checks", Id + ".md");
+        public string ReferencePage => PageOf(CheckId);
+
+        /// <summary>The reference page of a check or a cluster rule, by its id.</summary>
+        internal static string PageOf(string checkId) =>
+            System.IO.Path.Combine(System.IO.Path.GetDirectoryName(typeof(CheckInfo).Assembly.Location) ?? "", "checks", checkId + ".md");
     }
 }

@@ -39,6 +39,9 @@ namespace CarbonOps
         public string ComputerName { get; }
         public string Reference { get; }
 
+        /// <summary>The check's reference page in the module (checks/&lt;CheckId&gt;.md), as Get-CarbonCheck's ReferencePage; Test-CarbonCluster's rules have theirs too.</summary>
+        public string ReferencePage => CheckInfo.PageOf(CheckId);
+
         /// <summary>The 1-based line of <see cref="Target"/> the result is about, where the check knows it; 0 otherwise.</summary>
         public int Line { get; private set; }
 

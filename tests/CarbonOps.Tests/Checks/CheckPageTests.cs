@@ -3,12 +3,16 @@ using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
 using CarbonOps.Checks;
+using CarbonOps.Checks.Cluster;
 using CarbonOps.Tests.Support;
 using Xunit;
 
 namespace CarbonOps.Tests.Checks
 {
-    /// <summary>Every check of the catalogue has its reference page, docs/checks/&lt;Id&gt;.md, with the sections a sysadmin needs.</summary>
+    /// <summary>
+    /// Every check of the catalogue, and every rule of Test-CarbonCluster, has its reference page,
+    /// docs/checks/&lt;Id&gt;.md, with the sections a sysadmin needs.
+    /// </summary>
     public class CheckPageTests
     {
         private static readonly string[] Sections = { "## Rule", "## Outcomes", "## Remedy", "## Example" };
@@ -16,6 +20,8 @@ namespace CarbonOps.Tests.Checks
         private static string PagesFolder => Path.Combine(TestPaths.RepoRoot, "docs", "checks");
 
         private static string GuidePath => Path.GetFullPath(Path.Combine(TestPaths.RepoRoot, "..", "shared", "guide", "production-deployment-guidelines-4.2.0.txt"));
+
+        private static IEnumerable<string> Ids => CheckCatalog.All.Select(c => c.Id).Concat(ClusterRules.Ids);
 
         private static string Normalize(string text) => Regex.Replace(text, @"\s+", " ").Trim();
 
@@ -61,19 +67,19 @@ namespace CarbonOps.Tests.Checks
             string.Join("\n", lines.SkipWhile(l => l != heading).Skip(1).TakeWhile(l => !l.StartsWith("## ")));
 
         [Fact]
-        public void EveryCheckHasACompletePage()
+        public void EveryCheckAndClusterRuleHasACompletePage()
         {
             var guide = File.Exists(GuidePath) ? File.ReadAllText(GuidePath) : null;
             var missing = new List<string>();
-            foreach (var check in CheckCatalog.All)
+            foreach (var id in Ids)
             {
-                var path = Path.Combine(PagesFolder, check.Id + ".md");
+                var path = Path.Combine(PagesFolder, id + ".md");
                 if (!File.Exists(path))
                 {
-                    missing.Add($"{check.Id}: no page docs/checks/{check.Id}.md");
+                    missing.Add($"{id}: no page docs/checks/{id}.md");
                     continue;
                 }
-                missing.AddRange(Problems(check.Id, File.ReadAllText(path), guide).Select(p => $"{check.Id}: {p}"));
+                missing.AddRange(Problems(id, File.ReadAllText(path), guide).Select(p => $"{id}: {p}"));
             }
             Assert.True(missing.Count == 0, string.Join("\n", missing));
         }
@@ -81,7 +87,7 @@ namespace CarbonOps.Tests.Checks
         [Fact]
         public void EveryPageBelongsToACheck()
         {
-            var ids = new HashSet<string>(CheckCatalog.All.Select(c => c.Id));
+            var ids = new HashSet<string>(Ids);
             var orphans = Directory.GetFiles(PagesFolder, "*.md").Select(Path.GetFileNameWithoutExtension)
                 .Where(n => n != "README" && !ids.Contains(n)).ToList();
             Assert.Empty(orphans);
@@ -104,6 +110,17 @@ namespace CarbonOps.Tests.Checks
         {
             var info = CheckCatalog.Find("Host.Firewall").ToInfo();
             Assert.Equal(Path.Combine(Path.GetDirectoryName(typeof(CheckInfo).Assembly.Location), "checks", "Host.Firewall.md"), info.ReferencePage);
+        }
+
+        [Fact]
+        public void ClusterResultsNameTheirPageAsGetCarbonCheckDoes()
+        {
+            var node = new CarbonCluster("/opt/esb", "vm", true, "wka", "wso2.esb.domain", "10.0.0.5", 4000, null, new[] { "10.0.0.5:4000" },
+                false, null, false, false, false, null, new string[0], null, null, null, null);
+            var results = ClusterRules.Evaluate(new[] { node }, "vm");
+            var folder = Path.GetDirectoryName(CheckCatalog.Find("Host.Firewall").ToInfo().ReferencePage);
+            Assert.Equal(ClusterRules.Ids, results.Select(r => r.CheckId).Distinct());
+            Assert.All(results, r => Assert.Equal(Path.Combine(folder, r.CheckId + ".md"), r.ReferencePage));
         }
     }
 }

@@ -144,7 +144,7 @@ namespace CarbonOps.Tests.Checks
             var catalinaBefore = File.ReadAllBytes(catalina);
             var axis2Before = File.ReadAllBytes(axis2);
             Assert.Equal(CheckOutcome.Fail, Evaluate(new TlsProtocolsCheck(), home).Outcome);
-            var refused = Assert.Single(Remediate(new TlsProtocolsCheck(), home, new RemediationOptions { JavaHome = FakeJdk(temp, "1.6.0_45"), TlsProtocols = new[] { "TLSv1.2" } }));
+            var refused = Assert.Single(Remediate(new TlsProtocolsCheck(), home, new RemediationOptions { JavaHome = FakeJdk(temp, "1.6.0_45"), TlsProtocol = new[] { "TLSv1.2" } }));
             Assert.Equal(ChangeStatus.Failed, refused.Status);
             Assert.Equal(catalinaBefore, File.ReadAllBytes(catalina));
 

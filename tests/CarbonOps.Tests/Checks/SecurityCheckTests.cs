@@ -1,6 +1,7 @@
 using System.IO;
 using System.Linq;
 using System.Net;
+using System.Management.Automation;
 using CarbonOps.Changes;
 using CarbonOps.Checks;
 using CarbonOps.Checks.Product;
@@ -39,7 +40,7 @@ namespace CarbonOps.Tests.Checks
             Assert.True(failed.CanRemediate);
             Assert.DoesNotContain("admin/admin", failed.Actual);
 
-            var changes = Remediate(check, home, new RemediationOptions { AdminCredential = new NetworkCredential("admin", "Fresh-Pass-42") });
+            var changes = Remediate(check, home, new RemediationOptions { AdminCredential = new PSCredential("admin", new NetworkCredential("", "Fresh-Pass-42").SecurePassword) });
             Assert.Equal(ChangeStatus.Changed, changes.Single(c => c.Setting == "AdminUser/Password").Status);
             Assert.All(changes, c => Assert.DoesNotContain("Fresh-Pass-42", c.OldValue + c.NewValue + c.Message));
             var diff = LineDiff.Compare(before, File.ReadAllBytes(file));
@@ -62,7 +63,7 @@ namespace CarbonOps.Tests.Checks
             Assert.Contains("repository/database/WSO2CARBON_DB.h2.db", result.Message);
             Assert.Contains("would not change its password", result.Message);
 
-            var change = Assert.Single(Remediate(new DefaultAdminPasswordCheck(), home, new RemediationOptions { AdminCredential = new NetworkCredential("admin", "Fresh-Pass-42") }));
+            var change = Assert.Single(Remediate(new DefaultAdminPasswordCheck(), home, new RemediationOptions { AdminCredential = new PSCredential("admin", new NetworkCredential("", "Fresh-Pass-42").SecurePassword) }));
             Assert.Equal(ChangeStatus.Skipped, change.Status);
             Assert.Contains("management console", change.Message);
             Assert.Equal(before, File.ReadAllBytes(file));

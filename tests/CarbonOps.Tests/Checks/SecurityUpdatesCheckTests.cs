@@ -57,6 +57,29 @@ tzdata/jammy-updates 2025b-0ubuntu0.22.04 all [upgradable from: 2024a-0ubuntu0.2
             Assert.Contains("apt-get update has not been run", result.Message);
         }
 
+        [Fact]
+        public void TheKeptReadingAnswersOnlyUnderItsOwnKey()
+        {
+            using var temp = new TempFolder();
+            var cache = new SecurityUpdateCache(System.IO.Path.Combine(temp.Path, "carbonops", "security-updates.txt"));
+            var lists = new DateTime(2026, 12, 3, 23, 4, 0, DateTimeKind.Utc);
+            cache.Write("lists|1|2", new PendingSecurityUpdates("apt", new[] { "libc6", "openssl" }, lists));
+            var kept = cache.Read("lists|1|2");
+            Assert.Equal("apt", kept.Source);
+            Assert.Equal(new[] { "libc6", "openssl" }, kept.Packages);
+            Assert.Equal(lists, kept.MetadataTime);
+            Assert.Null(cache.Read("lists|1|3")); // the lists, the installed set or the configuration changed
+
+            cache.Write("lists|1|4", new PendingSecurityUpdates("apt", new string[0], null));
+            Assert.Empty(cache.Read("lists|1|4").Packages);
+            Assert.Null(cache.Read("lists|1|4").MetadataTime);
+
+            cache.Write("lists|1|5", PendingSecurityUpdates.Unknown("apt", "apt list --upgradable failed"));
+            Assert.Null(cache.Read("lists|1|5")); // a reading that could not answer is asked again
+            System.IO.File.WriteAllText(cache.Path, "carbonops-security-updates 1\nlists|1|4\napt\nnot a number\n");
+            Assert.Null(cache.Read("lists|1|4"));
+        }
+
         [AptFact]
         public void TheLiveAptReadingMatchesAnIndependentCount()
         {

@@ -51,10 +51,10 @@ foreach ($h in $homes) {
             Assert.Equal(ClusterRulesIds(), results.Select(r => r.CheckId).ToList());
             Assert.All(results, r => Assert.True(r.Outcome == CheckOutcome.Pass || r.Outcome == CheckOutcome.Skipped, $"{r.CheckId} {r.Outcome}: {r.Message}"));
             Assert.All(results, r => Assert.Equal("wso2.esb.domain", r.Target));
-            Assert.Equal(CheckOutcome.Pass, results.Single(r => r.CheckId == "Cluster.WkaMembers").Outcome);
-            Assert.Equal(CheckOutcome.Pass, results.Single(r => r.CheckId == "Cluster.WorkerManager").Outcome);
-            Assert.Equal(CheckOutcome.Pass, results.Single(r => r.CheckId == "Cluster.SharedRegistry").Outcome);
-            Assert.Equal(CheckOutcome.Pass, results.Single(r => r.CheckId == "Cluster.SharedDatabaseH2").Outcome);
+            Assert.Equal(CheckOutcome.Pass, results.Single(r => r.CheckId == CheckIds.ClusterWkaMembers).Outcome);
+            Assert.Equal(CheckOutcome.Pass, results.Single(r => r.CheckId == CheckIds.ClusterWorkerManager).Outcome);
+            Assert.Equal(CheckOutcome.Pass, results.Single(r => r.CheckId == CheckIds.ClusterSharedRegistry).Outcome);
+            Assert.Equal(CheckOutcome.Pass, results.Single(r => r.CheckId == CheckIds.ClusterSharedDatabaseH2).Outcome);
         }
 
         private static List<string> ClusterRulesIds() => CarbonOps.Checks.Cluster.ClusterRules.Ids.ToList();
@@ -77,7 +77,7 @@ foreach ($h in $homes) {
 
             // One node's domain.
             Assert.Empty(ps.Run("param($h) Set-CarbonCluster -ProductHome $h -Domain other.domain", new Hashtable { ["h"] = homes[2] }).Errors);
-            var domain = SingleFailure(Test(ps, homes), "Cluster.Domain");
+            var domain = SingleFailure(Test(ps, homes), CheckIds.ClusterDomain);
             Assert.Equal(homes[2], domain.ProductHome);
             Assert.Contains(homes[2], domain.Actual);
             Assert.Contains("'other.domain'", domain.Actual);
@@ -86,7 +86,7 @@ foreach ($h in $homes) {
 
             // One node's members: a well-known member that is no node.
             ps.Run("param($h) Set-CarbonCluster -ProductHome $h -Member '127.0.0.1:4000','127.0.0.1:4999'", new Hashtable { ["h"] = homes[1] });
-            var members = SingleFailure(Test(ps, homes), "Cluster.WkaMembers");
+            var members = SingleFailure(Test(ps, homes), CheckIds.ClusterWkaMembers);
             Assert.Equal(homes[1], members.ProductHome);
             Assert.Contains("127.0.0.1:4999", members.Actual);
             ps.Run("param($h) Set-CarbonCluster -ProductHome $h -Member '127.0.0.1:4000','127.0.0.1:4001'", new Hashtable { ["h"] = homes[1] });
@@ -96,13 +96,13 @@ foreach ($h in $homes) {
             ps.Run("param($h, $pw) $c = [pscredential]::new('carbon', (ConvertTo-SecureString $pw -AsPlainText -Force)); Set-CarbonDatasource -ProductHome $h -Url 'jdbc:postgresql://other.example.com:5432/carbon' -Credential $c",
                 new Hashtable { ["h"] = homes[0], ["pw"] = DbPassword });
             var results = Test(ps, homes);
-            foreach (var id in new[] { "Cluster.SharedRegistry", "Cluster.SharedUserStore" })
+            foreach (var id in new[] { CheckIds.ClusterSharedRegistry, CheckIds.ClusterSharedUserStore })
             {
                 var failure = Assert.Single(results, r => r.CheckId == id && r.Outcome == CheckOutcome.Fail);
                 Assert.Equal(homes[0], failure.ProductHome);
                 Assert.Contains("other.example.com", failure.Actual);
             }
-            Assert.DoesNotContain(results, r => r.Outcome == CheckOutcome.Fail && r.CheckId != "Cluster.SharedRegistry" && r.CheckId != "Cluster.SharedUserStore");
+            Assert.DoesNotContain(results, r => r.Outcome == CheckOutcome.Fail && r.CheckId != CheckIds.ClusterSharedRegistry && r.CheckId != CheckIds.ClusterSharedUserStore);
         }
 
         [PosixFact]
@@ -112,15 +112,15 @@ foreach ($h in $homes) {
             using var temp = new TempFolder();
             var homes = Cluster(temp, ps);
             File.Delete(Path.Combine(homes[2], CarbonPaths.SiteWrapperSh));
-            var failure = SingleFailure(Test(ps, homes), "Cluster.WorkerManager");
+            var failure = SingleFailure(Test(ps, homes), CheckIds.ClusterWorkerManager);
             Assert.Equal(homes[2], failure.ProductHome);
             Assert.Contains("-DworkerNode=true", failure.Actual);
 
             var stock = new[] { "a", "b" }.Select(n => temp.CopyHome(TestPaths.SampleHome, n)).ToArray();
             var h2 = Test(ps, stock);
-            Assert.Equal(2, h2.Count(r => r.CheckId == "Cluster.SharedDatabaseH2" && r.Outcome == CheckOutcome.Fail));
-            Assert.Equal(2, h2.Count(r => r.CheckId == "Cluster.NodesEnabled" && r.Outcome == CheckOutcome.Fail));
-            Assert.Equal(2, h2.Count(r => r.CheckId == "Cluster.SharedRegistry" && r.Outcome == CheckOutcome.Fail));
+            Assert.Equal(2, h2.Count(r => r.CheckId == CheckIds.ClusterSharedDatabaseH2 && r.Outcome == CheckOutcome.Fail));
+            Assert.Equal(2, h2.Count(r => r.CheckId == CheckIds.ClusterNodesEnabled && r.Outcome == CheckOutcome.Fail));
+            Assert.Equal(2, h2.Count(r => r.CheckId == CheckIds.ClusterSharedRegistry && r.Outcome == CheckOutcome.Fail));
         }
 
         [PosixFact]
@@ -145,7 +145,7 @@ Get-CarbonCluster -ProductHome $homes | ForEach-Object {
     $o = [System.Management.Automation.PSSerializer]::Deserialize([System.Management.Automation.PSSerializer]::Serialize($_))
     $o.ComputerName = ""host$i""; $i++; $o
 } | Test-CarbonCluster", new Hashtable { ["homes"] = homes });
-            Assert.Equal(3, twoHosts.Of<CheckResult>().Count(r => r.CheckId == "Cluster.LoopbackAddress" && r.Outcome == CheckOutcome.Fail));
+            Assert.Equal(3, twoHosts.Of<CheckResult>().Count(r => r.CheckId == CheckIds.ClusterLoopbackAddress && r.Outcome == CheckOutcome.Fail));
         }
 
         [Fact]

@@ -1,0 +1,115 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.Linq;
+using System.Runtime.InteropServices;
+using CarbonOps.Checks;
+using CarbonOps.Host;
+using CarbonOps.Installation;
+
+namespace CarbonOps.Benchmarks
+{
+    /// <summary>
+    /// What each product check costs in a full audit of one fresh home (the sample), so a regression has a name:
+    /// wall and thread CPU time, median of the runs. The first check to read a file or a call fact pays for it,
+    /// as in Test-CarbonHost; "alone" is the check by itself on a fresh home, with its own call facts.
+    /// dotnet run -c Release --project tests/CarbonOps.Benchmarks -- --per-check [runs]
+    /// </summary>
+    public static class PerCheckCost
+    {
+        public static void Run(int runs)
+        {
+            using var homes = new Homes(1);
+            var probe = HostProbe.Current;
+            _ = probe.MemoryTotalBytes;
+            var checks = CheckCatalog.All.Where(c => c.Scope == CheckScope.Product).ToList();
+            var wall = checks.ToDictionary(c => c.Id, _ => new List<double>());
+            var cpu = checks.ToDictionary(c => c.Id, _ => new List<double>());
+            var alone = checks.ToDictionary(c => c.Id, _ => new List<double>());
+            var totalWall = new List<double>();
+            var totalCpu = new List<double>();
+            for (var run = -3; run < runs; run++)
+            {
+                var home = CarbonHome.Open(homes.Paths[0]);
+                var context = new CheckContext(probe, home, new CheckOptions { Homes = new[] { home } }, new CallFacts());
+                double runWall = 0, runCpu = 0;
+                foreach (var check in checks)
+                {
+                    var (w, c) = Time(() => CheckRunner.RunAll(check, context));
+                    runWall += w;
+                    runCpu += c;
+                    if (run >= 0)
+                    {
+                        wall[check.Id].Add(w);
+                        cpu[check.Id].Add(c);
+                    }
+                }
+                if (run >= 0)
+                {
+                    totalWall.Add(runWall);
+                    totalCpu.Add(runCpu);
+                }
+                foreach (var check in checks)
+                {
+                    var own = CarbonHome.Open(homes.Paths[0]);
+                    var ownContext = new CheckContext(probe, own, new CheckOptions { Homes = new[] { own } }, new CallFacts());
+                    var (w, _) = Time(() => CheckRunner.RunAll(check, ownContext));
+                    if (run >= 0)
+                    {
+                        alone[check.Id].Add(w);
+                    }
+                }
+            }
+
+            Console.WriteLine($"Per-check cost, one fresh home ({homes.Paths[0]}), every product check, {runs} runs, medians in ms");
+            Console.WriteLine("| Check | Wall in full audit | CPU in full audit | Wall alone |");
+            Console.WriteLine("|---|---:|---:|---:|");
+            foreach (var check in checks.OrderByDescending(c => Median(cpu[c.Id])))
+            {
+                Console.WriteLine($"| {check.Id} | {Ms(Median(wall[check.Id]))} | {Ms(Median(cpu[check.Id]))} | {Ms(Median(alone[check.Id]))} |");
+            }
+            Console.WriteLine($"| **All {checks.Count}** | **{Ms(Median(totalWall))}** | **{Ms(Median(totalCpu))}** | |");
+        }
+
+        private static (double Wall, double Cpu) Time(Action action)
+        {
+            var cpu0 = ThreadCpuMs();
+            var watch = Stopwatch.StartNew();
+            action();
+            watch.Stop();
+            return (watch.Elapsed.TotalMilliseconds, ThreadCpuMs() - cpu0);
+        }
+
+        private static double Median(List<double> values)
+        {
+            var sorted = values.OrderBy(v => v).ToList();
+            var mid = sorted.Count / 2;
+            return sorted.Count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+        }
+
+        private static string Ms(double ms) => ms.ToString("0.000", CultureInfo.InvariantCulture);
+
+        [StructLayout(LayoutKind.Sequential)]
+        private struct TimeSpec
+        {
+            public long Seconds;
+            public long Nanoseconds;
+        }
+
+        [DllImport("libc", EntryPoint = "clock_gettime")]
+        private static extern int ClockGetTime(int clock, out TimeSpec time);
+
+        private const int ThreadCpuClock = 3; // CLOCK_THREAD_CPUTIME_ID
+
+        /// <summary>CPU time of this thread (Linux); 0 where the clock is missing, so only wall time is shown.</summary>
+        private static double ThreadCpuMs()
+        {
+            if (!RuntimeInformation.IsOSPlatform(OSPlatform.Linux) || ClockGetTime(ThreadCpuClock, out var t) != 0)
+            {
+                return 0;
+            }
+            return t.Seconds * 1000.0 + t.Nanoseconds / 1e6;
+        }
+    }
+}
