@@ -181,7 +181,7 @@ $config.Output.Verbosity = 'Normal'
 # The output goes to a log, shown after xunit's: no colour codes in it.
 $config.Output.RenderMode = 'Plaintext'
 $result = Invoke-Pester -Configuration $config
-@{ Passed = $result.PassedCount; Failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount; Skipped = $result.SkippedCount } |
+@{ Passed = $result.PassedCount; Failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount; Skipped = $result.SkippedCount; Seconds = $result.Duration.TotalSeconds } |
     ConvertTo-Json | Set-Content -Path $Summary
 '@
     $scriptPath = Join-Path $outRoot 'run-pester.ps1'
@@ -192,20 +192,20 @@ $result = Invoke-Pester -Configuration $config
     $arguments = @('-NoProfile', '-NonInteractive', '-File', $scriptPath, '-Pester', $pester, '-TestPath', (Join-Path $root 'tests/pester'), '-Summary', $summary)
     if ($Filter) { $arguments += '-Filter', $Filter }
     $process = Start-Process -FilePath (Get-PwshPath) -ArgumentList $arguments -RedirectStandardOutput $log -RedirectStandardError "$log.err" -NoNewWindow -PassThru
-    [pscustomobject]@{ Process = $process; Log = $log; Summary = $summary; Clock = [Diagnostics.Stopwatch]::StartNew() }
+    [pscustomobject]@{ Process = $process; Log = $log; Summary = $summary }
 }
 
 function Complete-PesterTests($Run) {
     $Run.Process.WaitForExit()
-    $Run.Clock.Stop()
     Get-Content $Run.Log, "$($Run.Log).err" -ErrorAction SilentlyContinue | Out-Host
     $summary = $Run.Summary
     if (-not (Test-Path $summary)) { throw 'Pester wrote no summary; the run did not finish.' }
     $counts = Get-Content -Raw $summary | ConvertFrom-Json
-    [pscustomobject]@{ Passed = [int]$counts.Passed; Failed = [int]$counts.Failed; Skipped = [int]$counts.Skipped }
+    # Pester's own time, as it measured it: it usually ends before xunit, which is waited for first.
+    [pscustomobject]@{ Passed = [int]$counts.Passed; Failed = [int]$counts.Failed; Skipped = [int]$counts.Skipped; Took = [timespan]::FromSeconds([double]$counts.Seconds) }
 }
 
-function Format-Seconds($Clock) { '{0:F1} s' -f $Clock.Elapsed.TotalSeconds }
+function Format-Seconds($Clock) { '{0:F1} s' -f $(if ($Clock -is [timespan]) { $Clock.TotalSeconds } else { $Clock.Elapsed.TotalSeconds }) }
 
 function Invoke-Test {
     $clock = [Diagnostics.Stopwatch]::StartNew()
@@ -222,7 +222,7 @@ function Invoke-Test {
     $xunitClock.Stop()
     $pester = Complete-PesterTests $pesterRun
     Write-Host "xunit: $($xunit.Passed) passed, $($xunit.Failed) failed, $($xunit.Skipped) skipped ($(Format-Seconds $xunitClock))"
-    Write-Host "Pester: $($pester.Passed) passed, $($pester.Failed) failed, $($pester.Skipped) skipped ($(Format-Seconds $pesterRun.Clock))"
+    Write-Host "Pester: $($pester.Passed) passed, $($pester.Failed) failed, $($pester.Skipped) skipped ($(Format-Seconds $pester.Took))"
     Write-Host "Test task: $(Format-Seconds $clock), build and package included"
     $passed = $xunit.Passed + $pester.Passed
     $failed = $xunit.Failed + $pester.Failed
