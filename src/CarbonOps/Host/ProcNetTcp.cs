@@ -52,9 +52,7 @@ namespace CarbonOps.Host
                 sockets.Add(new ListeningSocket(row.Family, row.Address, row.Port, pid, facts?.Name,
                     users.TryGetValue(uid, out var name) ? name : uid.ToString(CultureInfo.InvariantCulture), facts?.CarbonHome));
             }
-            var note = hidden == 0 ? null
-                : $"{hidden} listening socket(s) belong to processes this user cannot see (run as root to see them all); they show their user but no process.";
-            return new SocketTable(sockets, hidden == 0, note);
+            return new SocketTable(sockets, hidden == 0, hidden == 0 ? null : SocketTable.HiddenOwnersNote(hidden));
         }
 
         private static IEnumerable<Row> ReadRows(string path, string family)
