@@ -85,11 +85,11 @@ function Invoke-Build {
     # The DSC resource manifest carries the module's version, stamped here from the one place it lives.
     $dscManifest = Join-Path $moduleOut 'CarbonOps.dsc.resource.json'
     (Get-Content -Raw $dscManifest) -replace '"version": "0\.0\.0"', "`"version`": `"$version`"" | Set-Content -NoNewline $dscManifest
-    # The remedy values of the DSC instance schema come from the remedy inputs' declarations ([RemedyInput]), as do their help texts.
-    Invoke-Native (Get-PwshPath) @('-NoProfile', '-NonInteractive', '-File', (Join-Path $root 'tools/Build-DscSchema.ps1'),
-        '-ModulePath', (Join-Path $moduleOut 'CarbonOps.psd1'), '-ManifestPath', $dscManifest)
     Invoke-Native (Get-PwshPath) @('-NoProfile', '-NonInteractive', '-File', (Join-Path $root 'tools/Build-Help.ps1'),
         '-ModulePath', (Join-Path $moduleOut 'CarbonOps.psd1'), '-SourcePath', (Join-Path $root 'docs/help'), '-OutputPath', (Join-Path $moduleOut 'en-US'))
+    # The DSC instance schema's values come from the remedy inputs' declarations and the writers' parameters, with their help (so after it).
+    Invoke-Native (Get-PwshPath) @('-NoProfile', '-NonInteractive', '-File', (Join-Path $root 'tools/Build-DscSchema.ps1'),
+        '-ModulePath', (Join-Path $moduleOut 'CarbonOps.psd1'), '-ManifestPath', $dscManifest)
     Write-Host "Module laid out in $moduleOut"
 }
 

@@ -1,4 +1,5 @@
 using System.IO;
+using System.Linq;
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Diagnosers;
@@ -18,7 +19,8 @@ namespace CarbonOps.Benchmarks
         {
             if (args.Length > 0 && args[0] == "--per-check")
             {
-                PerCheckCost.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 30);
+                var runs = args.Skip(1).Where(a => !a.StartsWith("--", System.StringComparison.Ordinal)).Select(a => int.Parse(a, System.Globalization.CultureInfo.InvariantCulture));
+                PerCheckCost.Run(runs.DefaultIfEmpty(30).First(), args.Contains("--keystores"));
                 return;
             }
             // In process: no generated project to restore and build for each run.

@@ -218,6 +218,51 @@ Describe 'The CarbonOps/Hardening remedy values' {
         finally { if ($listener) { $listener.Stop() } }
     }
 
+    It 'runs a writer from its property (userStore, a credential as a secure value) and is then in the desired state' {
+        $home_ = New-SampleCopy
+        $password = 'Dsc-Ldap-Pass-31'
+        $instance = @{
+            productHome = $home_; checkId = @('UserStore.Embedded')
+            userStore   = @{ type = 'ReadWriteLdap'; connectionUrl = 'ldap://ldap.example.com:389'; userSearchBase = 'ou=Users,dc=example,dc=com'
+                credential = @{ secureObject = @{ username = 'uid=admin,ou=system'; password = $password } } }
+        }
+        $before = Get-TreeHash $home_
+        $test = Invoke-Operation 'test' $instance
+        $test.ExitCode | Should -Be 0 -Because $test.Error
+        $state = Assert-State $test.Lines[0]
+        $state._inDesiredState | Should -BeFalse
+        $state.pendingWriters | Should -Be 'userStore'
+
+        $whatIf = Invoke-Operation 'whatIf' $instance
+        $whatIf.ExitCode | Should -Be 0 -Because $whatIf.Error
+        (Assert-State $whatIf.Lines[0]).changes.status | Sort-Object -Unique | Should -Be 'WhatIf'
+        Get-TreeHash $home_ | Should -Be $before
+
+        $set = Invoke-Operation 'set' $instance
+        $set.ExitCode | Should -Be 0 -Because $set.Error
+        $state = Assert-State $set.Lines[0]
+        $state.pendingWriters | Should -BeNullOrEmpty
+        $state.userStore.connectionUrl | Should -Be 'ldap://ldap.example.com:389'
+        $state.userStore.Keys | Should -Not -Contain 'credential'
+        ($set.Lines -join "`n") + $set.Error + ($test.Lines -join "`n") | Should -Not -Match $password
+        Get-Content -Raw (Join-Path $home_ 'repository/conf/user-mgt.xml') | Should -Match 'ldap://ldap\.example\.com:389'
+
+        $again = Invoke-Operation 'test' $instance
+        (Assert-State $again.Lines[0])._inDesiredState | Should -BeTrue
+    }
+
+    It 'has an object property for each writer, with the writer''s parameters in camelCase' {
+        $properties = $Manifest.schema.embedded.properties
+        foreach ($writer in @{ userStore = 'Set-CarbonUserStore'; cluster = 'Set-CarbonCluster'; registryMount = 'Set-CarbonRegistryMount'; datasource = 'Set-CarbonDatasource'; proxy = 'Set-CarbonProxy'; protectSecret = 'Protect-CarbonSecret' }.GetEnumerator()) {
+            $properties[$writer.Key].title | Should -Be $writer.Value
+            $properties[$writer.Key].type | Should -Be 'object'
+        }
+        $properties.userStore.required | Should -Be @('type', 'connectionUrl') -Because 'the credential is mandatory too, but the returned state never holds it'
+        $properties.userStore.properties.credential.writeOnly | Should -BeTrue
+        $properties.cluster.properties.Keys | Should -Contain 'membershipScheme'
+        $properties.portOffset.type | Should -Be 'integer' -Because 'a remedy input is a value, Set-CarbonPortOffset -Auto no desired state'
+    }
+
     It 'takes the admin credential as a DSC secure value and never returns it' {
         $home_ = New-SampleCopy
         $password = 'Dsc-Secret-Pass-77'

@@ -64,6 +64,23 @@ namespace CarbonOps.Checks
             }
         }
 
+        /// <summary>Every listening socket of the host with its owner, read when first asked (Host.ListeningServices).</summary>
+        public SocketTable AllSockets(IHostProbe host) => Shared(nameof(AllSockets), () => host.ListeningSockets());
+
+        /// <summary>
+        /// The sockets on these ports: taken from the whole table when a check of this call has read it, otherwise
+        /// read for these ports alone, which looks for their owners only (the cheaper reading when no service check runs).
+        /// </summary>
+        public SocketTable SocketsOn(IHostProbe host, ICollection<int> ports)
+        {
+            object all;
+            lock (shared)
+            {
+                shared.TryGetValue(nameof(AllSockets), out all);
+            }
+            return all is SocketTable table ? table.Only(ports) : host.ListeningSockets(ports);
+        }
+
         /// <summary>A fact made once per call under <paramref name="key"/>.</summary>
         public T Shared<T>(string key, System.Func<T> make) where T : class
         {

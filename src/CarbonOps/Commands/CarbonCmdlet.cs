@@ -79,6 +79,30 @@ namespace CarbonOps.Commands
             }
         }
 
+        /// <summary>
+        /// Opens each home and runs the work on it. A home that does not open, or whose work fails with a
+        /// CarbonOpsException, is written as that home's error, and the next home goes on.
+        /// </summary>
+        protected void ForEachHome(IEnumerable<string> paths, Action<CarbonHome> work)
+        {
+            foreach (var path in paths)
+            {
+                var home = OpenHome(path);
+                if (home == null)
+                {
+                    continue;
+                }
+                try
+                {
+                    work(home);
+                }
+                catch (CarbonOpsException ex)
+                {
+                    WriteCarbonError(ex, path);
+                }
+            }
+        }
+
         protected void WriteCarbonError(CarbonOpsException ex, object target) => WriteError(ToErrorRecord(ex, target));
 
         protected static ErrorRecord ToErrorRecord(CarbonOpsException ex, object target)

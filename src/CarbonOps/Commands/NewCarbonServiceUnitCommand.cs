@@ -40,26 +40,14 @@ namespace CarbonOps.Commands
 
         protected override void ProcessRecord()
         {
-            foreach (var path in ProductHome)
+            ForEachHome(ProductHome, home =>
             {
-                var home = OpenHome(path);
-                if (home == null)
+                var unit = Write(home);
+                if (unit != null)
                 {
-                    continue;
+                    WriteObject(unit);
                 }
-                try
-                {
-                    var unit = Write(home);
-                    if (unit != null)
-                    {
-                        WriteObject(unit);
-                    }
-                }
-                catch (CarbonOpsException ex)
-                {
-                    WriteCarbonError(ex, path);
-                }
-            }
+            });
         }
 
         private ServiceUnit Write(CarbonHome home)

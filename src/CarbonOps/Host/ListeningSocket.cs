@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 
 namespace CarbonOps.Host
 {
@@ -45,5 +46,20 @@ namespace CarbonOps.Host
         public bool OwnersComplete { get; }
         /// <summary>What could not be seen, in words; null when everything was.</summary>
         public string Note { get; }
+
+        /// <summary>The sockets on these ports, as a reading of them alone would give them: complete when each of their owners was seen.</summary>
+        public SocketTable Only(ICollection<int> ports)
+        {
+            var sockets = Sockets.Where(s => ports.Contains(s.Port)).ToList();
+            if (OwnersComplete)
+            {
+                return new SocketTable(sockets, true, Note);
+            }
+            var hidden = sockets.Count(s => s.ProcessId == 0);
+            return new SocketTable(sockets, hidden == 0, hidden == 0 ? null : HiddenOwnersNote(hidden));
+        }
+
+        public static string HiddenOwnersNote(int hidden) =>
+            $"{hidden} listening socket(s) belong to processes this user cannot see (run as root to see them all); they show their user but no process.";
     }
 }

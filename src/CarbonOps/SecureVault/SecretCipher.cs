@@ -1,9 +1,11 @@
 using System;
 using System.Security.Cryptography;
 using System.Text;
+using CarbonOps.Keystores;
 using Org.BouncyCastle.Crypto;
 using Org.BouncyCastle.Crypto.Parameters;
 using Org.BouncyCastle.Security;
+using Org.BouncyCastle.X509;
 
 namespace CarbonOps.SecureVault
 {
@@ -21,6 +23,22 @@ namespace CarbonOps.SecureVault
         public SecretCipher(AsymmetricKeyParameter publicKey, AsymmetricKeyParameter privateKey)
         {
             this.publicKey = ToRsa(publicKey as RsaKeyParameters);
+            this.privateKey = privateKey == null ? null : ToRsa(privateKey as RsaPrivateCrtKeyParameters);
+        }
+
+        /// <summary>Encrypts with the certificate's key, read from its encoding (see <see cref="CertificateFacts.RsaKey"/>).</summary>
+        public SecretCipher(X509Certificate certificate, AsymmetricKeyParameter privateKey)
+        {
+            var key = CertificateFacts.RsaKey(certificate);
+            if (key == null)
+            {
+                this.publicKey = ToRsa(certificate.GetPublicKey() as RsaKeyParameters);
+            }
+            else
+            {
+                this.publicKey = RSA.Create();
+                this.publicKey.ImportParameters(new RSAParameters { Modulus = key.Modulus.ToByteArrayUnsigned(), Exponent = key.PublicExponent.ToByteArrayUnsigned() });
+            }
             this.privateKey = privateKey == null ? null : ToRsa(privateKey as RsaPrivateCrtKeyParameters);
         }
 

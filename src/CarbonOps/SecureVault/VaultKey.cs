@@ -78,7 +78,7 @@ namespace CarbonOps.SecureVault
                     key.KeyPasswordDiffers = keyPassword != password;
                     key.PrivateKey = key.Store.GetPrivateKey(key.Alias, keyPassword.ToCharArray());
                     key.Certificate = key.Store.GetCertificate(key.Store.FindAlias(key.Alias));
-                    key.Cipher = new SecretCipher(key.Certificate.GetPublicKey(), key.PrivateKey);
+                    key.Cipher = new SecretCipher(key.Certificate, key.PrivateKey);
                     if (!key.Cipher.KeysMatch())
                     {
                         throw new CarbonOpsException(ErrorIds.CertificateInvalid, $"The certificate under '{key.Alias}' in '{key.StorePath}' does not belong to its private key.", key.StorePath);
@@ -107,7 +107,7 @@ namespace CarbonOps.SecureVault
                 throw new CarbonOpsException(ErrorIds.KeystoreKeyNotFound, $"The keystore '{key.StorePath}' has no entry under the alias '{key.Alias}'.", key.StorePath);
             }
             key.Certificate = key.Store.GetCertificate(stored);
-            key.Cipher = new SecretCipher(key.Certificate.GetPublicKey(), null);
+            key.Cipher = new SecretCipher(key.Certificate, null);
             return key;
         }
     }

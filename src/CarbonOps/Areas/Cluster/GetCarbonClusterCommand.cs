@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Management.Automation;
 using CarbonOps.Installation;
 
@@ -10,35 +11,8 @@ namespace CarbonOps.Commands
     {
         protected override void ProcessRecord()
         {
-            if (ProductHome == null)
-            {
-                foreach (var found in InstanceDiscovery.Discover())
-                {
-                    Read(found.Path);
-                }
-                return;
-            }
-            foreach (var path in ProductHome)
-            {
-                Read(path);
-            }
-        }
-
-        private void Read(string path)
-        {
-            var home = OpenHome(path);
-            if (home == null)
-            {
-                return;
-            }
-            try
-            {
-                WriteObject(ClusterReader.Read(home, ComputerName));
-            }
-            catch (CarbonOpsException ex)
-            {
-                WriteCarbonError(ex, path);
-            }
+            var homes = ProductHome ?? InstanceDiscovery.Discover().Select(found => found.Path);
+            ForEachHome(homes, home => WriteObject(ClusterReader.Read(home, ComputerName)));
         }
     }
 }

@@ -35,7 +35,7 @@ namespace CarbonOps.Checks.Product
                     }
                 }
                 var ports = new HashSet<int>(view.Homes.Values.Where(h => h != null).SelectMany(h => h.Declared.Select(h.Effective)));
-                view.Sockets = context.Host.ListeningSockets(ports);
+                view.Sockets = context.Facts.SocketsOn(context.Host, ports);
                 return view;
             });
         }

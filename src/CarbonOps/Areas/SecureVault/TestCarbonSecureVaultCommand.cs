@@ -20,30 +20,18 @@ namespace CarbonOps.Commands
         protected override void ProcessRecord()
         {
             var password = SecretText.ToPlain(KeystorePassword);
-            foreach (var path in ProductHome)
+            ForEachHome(ProductHome, home =>
             {
-                var home = OpenHome(path);
-                if (home == null)
+                var vault = VaultVerifier.Inspect(home, password);
+                if (vault.KeyProblem != null && vault.Aliases.Count > 0)
                 {
-                    continue;
+                    WriteWarning(vault.KeyProblem);
                 }
-                try
+                foreach (var alias in vault.Aliases.Where(a => Alias == null || Alias.Contains(a.Name)))
                 {
-                    var vault = VaultVerifier.Inspect(home, password);
-                    if (vault.KeyProblem != null && vault.Aliases.Count > 0)
-                    {
-                        WriteWarning(vault.KeyProblem);
-                    }
-                    foreach (var alias in vault.Aliases.Where(a => Alias == null || Alias.Contains(a.Name)))
-                    {
-                        WriteObject(new SecureVaultEntry(home.Path, alias.Name, alias.Status, alias.Referenced, alias.Locations.ToArray(), alias.Message, ComputerName));
-                    }
+                    WriteObject(new SecureVaultEntry(home.Path, alias.Name, alias.Status, alias.Referenced, alias.Locations.ToArray(), alias.Message, ComputerName));
                 }
-                catch (CarbonOpsException ex)
-                {
-                    WriteCarbonError(ex, path);
-                }
-            }
+            });
         }
     }
 }

@@ -23,36 +23,23 @@ namespace CarbonOps.Commands
         protected override void ProcessRecord()
         {
             var password = SecretText.ToPlain(KeystorePassword);
-            foreach (var path in ProductHome)
+            ForEachHome(ProductHome, home =>
             {
-                var home = OpenHome(path);
-                if (home == null)
+                var vault = VaultVerifier.Inspect(home, password);
+                if (vault.KeyProblemId != null)
                 {
-                    continue;
+                    throw new CarbonOpsException(vault.KeyProblemId, vault.KeyProblem, home.Path);
                 }
-                try
+                foreach (var alias in vault.Aliases.Where(a => Alias == null || Alias.Contains(a.Name)))
                 {
-                    var vault = VaultVerifier.Inspect(home, password);
-                    if (vault.KeyProblemId != null)
+                    if (alias.Plaintext == null)
                     {
-                        WriteCarbonError(new CarbonOpsException(vault.KeyProblemId, vault.KeyProblem, home.Path), path);
+                        WriteCarbonError(new CarbonOpsException(ErrorIds.SecureVaultBroken, $"'{alias.Name}' in '{home.Path}': {alias.Message}", home.Path), alias.Name);
                         continue;
                     }
-                    foreach (var alias in vault.Aliases.Where(a => Alias == null || Alias.Contains(a.Name)))
-                    {
-                        if (alias.Plaintext == null)
-                        {
-                            WriteCarbonError(new CarbonOpsException(ErrorIds.SecureVaultBroken, $"'{alias.Name}' in '{home.Path}': {alias.Message}", home.Path), alias.Name);
-                            continue;
-                        }
-                        WriteObject(new SecretValue(home.Path, alias.Name, SecretText.FromPlain(alias.Plaintext), AsPlainText ? alias.Plaintext : null, ComputerName));
-                    }
+                    WriteObject(new SecretValue(home.Path, alias.Name, SecretText.FromPlain(alias.Plaintext), AsPlainText ? alias.Plaintext : null, ComputerName));
                 }
-                catch (CarbonOpsException ex)
-                {
-                    WriteCarbonError(ex, path);
-                }
-            }
+            });
         }
     }
 }

@@ -23,7 +23,7 @@ namespace CarbonOps.Checks.Host
         public override CheckResult Evaluate(CheckContext context)
         {
             var target = context.ComputerName;
-            var table = context.Host.ListeningSockets();
+            var table = context.Facts.AllSockets(context.Host);
             if (table == null)
             {
                 return Skip(context, target, "The listening sockets of this host could not be read.");
