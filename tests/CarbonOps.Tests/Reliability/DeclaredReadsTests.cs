@@ -57,8 +57,12 @@ namespace CarbonOps.Tests.Reliability
                     problems.Add($"{row.Name} reads the home (its row says) but opened none of its files");
                 }
                 problems.AddRange(opened.Where(p => !row.ReadsFile(p)).Select(p => $"{row.Name} opens {p}, which its row does not declare"));
-                problems.AddRange(row.Reads.Where(pattern => !present.Any(p => FileSystemName.MatchesSimpleExpression(pattern, p, ignoreCase: false)))
-                    .Select(pattern => $"{row.Name} declares '{pattern}', which names no file of the home"));
+                // Some declared files (api-manager.xml, identity.xml) come only from the corpus's homes.
+                if (TestPaths.CorpusExists)
+                {
+                    problems.AddRange(row.Reads.Where(pattern => !present.Any(p => FileSystemName.MatchesSimpleExpression(pattern, p, ignoreCase: false)))
+                        .Select(pattern => $"{row.Name} declares '{pattern}', which names no file of the home"));
+                }
             }
             Assert.True(problems.Count == 0, "Fix the rows' Reading(...) in tests/CarbonOps.Tests/Reliability/CmdletCases.cs:\n" + string.Join("\n", problems));
         }
