@@ -106,23 +106,33 @@ function Invoke-Package {
 }
 
 # The outside validators some tests run (tests/tools/package.json: Microsoft's SARIF validator, axe-core,
-# puppeteer-core) go into out/tools with npm. Where npm is absent those tests skip, saying why.
-function Install-NodeTools {
+# puppeteer-core) go into out/tools with npm, which Start-NodeTools starts beside the build and Complete-NodeTools
+# waits for. Where npm is absent those tests skip, saying why.
+function Start-NodeTools {
     $npm = Get-Command npm -CommandType Application -ErrorAction Ignore | Select-Object -First 1
     if (-not $npm) {
         Write-Host 'npm is not installed: the SARIF validator and axe-core tests will skip.'
-        return
+        return $null
     }
     $tools = Join-Path $outRoot 'tools'
     New-Item -ItemType Directory -Force -Path $tools | Out-Null
     Copy-Item (Join-Path $root 'tests/tools/package.json') $tools
-    & $npm.Source install --prefix $tools --no-audit --no-fund --loglevel=error | Out-Host
-    if ($LASTEXITCODE -ne 0) {
-        Write-Host "npm install exited with $($LASTEXITCODE): the SARIF validator and axe-core tests will skip."
+    $log = Join-Path $outRoot 'npm.log'
+    $process = Start-Process -FilePath $npm.Source -ArgumentList @('install', '--prefix', $tools, '--no-audit', '--no-fund', '--loglevel=error') `
+        -RedirectStandardOutput $log -RedirectStandardError "$log.err" -NoNewWindow -PassThru
+    [pscustomobject]@{ Process = $process; Log = $log; Tools = $tools }
+}
+
+function Complete-NodeTools($Run) {
+    if (-not $Run) { return }
+    $Run.Process.WaitForExit()
+    Get-Content $Run.Log, "$($Run.Log).err" -ErrorAction SilentlyContinue | Out-Host
+    if ($Run.Process.ExitCode -ne 0) {
+        Write-Host "npm install exited with $($Run.Process.ExitCode): the SARIF validator and axe-core tests will skip."
         return
     }
     # npm may hold back the package's own install script, which makes the validator executable.
-    $multitool = Join-Path $tools 'node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool'
+    $multitool = Join-Path $Run.Tools 'node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool'
     if (-not $IsWindows -and (Test-Path $multitool)) { & chmod u+x $multitool }
 }
 
@@ -171,7 +181,7 @@ $config.Output.Verbosity = 'Normal'
 # The output goes to a log, shown after xunit's: no colour codes in it.
 $config.Output.RenderMode = 'Plaintext'
 $result = Invoke-Pester -Configuration $config
-@{ Passed = $result.PassedCount; Failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount; Skipped = $result.SkippedCount } |
+@{ Passed = $result.PassedCount; Failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount; Skipped = $result.SkippedCount; Seconds = $result.Duration.TotalSeconds } |
     ConvertTo-Json | Set-Content -Path $Summary
 '@
     $scriptPath = Join-Path $outRoot 'run-pester.ps1'
@@ -182,26 +192,29 @@ $result = Invoke-Pester -Configuration $config
     $arguments = @('-NoProfile', '-NonInteractive', '-File', $scriptPath, '-Pester', $pester, '-TestPath', (Join-Path $root 'tests/pester'), '-Summary', $summary)
     if ($Filter) { $arguments += '-Filter', $Filter }
     $process = Start-Process -FilePath (Get-PwshPath) -ArgumentList $arguments -RedirectStandardOutput $log -RedirectStandardError "$log.err" -NoNewWindow -PassThru
-    [pscustomobject]@{ Process = $process; Log = $log; Summary = $summary; Clock = [Diagnostics.Stopwatch]::StartNew() }
+    [pscustomobject]@{ Process = $process; Log = $log; Summary = $summary }
 }
 
 function Complete-PesterTests($Run) {
     $Run.Process.WaitForExit()
-    $Run.Clock.Stop()
     Get-Content $Run.Log, "$($Run.Log).err" -ErrorAction SilentlyContinue | Out-Host
     $summary = $Run.Summary
     if (-not (Test-Path $summary)) { throw 'Pester wrote no summary; the run did not finish.' }
     $counts = Get-Content -Raw $summary | ConvertFrom-Json
-    [pscustomobject]@{ Passed = [int]$counts.Passed; Failed = [int]$counts.Failed; Skipped = [int]$counts.Skipped }
+    # Pester's own time, as it measured it: it usually ends before xunit, which is waited for first.
+    [pscustomobject]@{ Passed = [int]$counts.Passed; Failed = [int]$counts.Failed; Skipped = [int]$counts.Skipped; Took = [timespan]::FromSeconds([double]$counts.Seconds) }
 }
 
-function Format-Seconds($Clock) { '{0:F1} s' -f $Clock.Elapsed.TotalSeconds }
+function Format-Seconds($Clock) { '{0:F1} s' -f $(if ($Clock -is [timespan]) { $Clock.TotalSeconds } else { $Clock.Elapsed.TotalSeconds }) }
 
 function Invoke-Test {
     $clock = [Diagnostics.Stopwatch]::StartNew()
+    New-Item -ItemType Directory -Force -Path $outRoot | Out-Null
+    $nodeTools = Start-NodeTools
     Invoke-Build
     Invoke-Package
-    Install-NodeTools
+    Complete-NodeTools $nodeTools
+    Write-Host "Build, package and npm install: $(Format-Seconds $clock)"
     # Pester runs in its own process beside xunit (each test works in folders of its own), its output shown after xunit's.
     $pesterRun = Start-PesterTests
     $xunitClock = [Diagnostics.Stopwatch]::StartNew()
@@ -209,7 +222,7 @@ function Invoke-Test {
     $xunitClock.Stop()
     $pester = Complete-PesterTests $pesterRun
     Write-Host "xunit: $($xunit.Passed) passed, $($xunit.Failed) failed, $($xunit.Skipped) skipped ($(Format-Seconds $xunitClock))"
-    Write-Host "Pester: $($pester.Passed) passed, $($pester.Failed) failed, $($pester.Skipped) skipped ($(Format-Seconds $pesterRun.Clock))"
+    Write-Host "Pester: $($pester.Passed) passed, $($pester.Failed) failed, $($pester.Skipped) skipped ($(Format-Seconds $pester.Took))"
     Write-Host "Test task: $(Format-Seconds $clock), build and package included"
     $passed = $xunit.Passed + $pester.Passed
     $failed = $xunit.Failed + $pester.Failed

@@ -77,7 +77,8 @@ namespace CarbonOps.Tests.Reliability
         /// The keystores carbon.xml names, which the sample lacks: wso2carbon.jks (key 'wso2carbon') and
         /// client-truststore.jks trusting it, made with the module's keystore core under one distinctive
         /// password, which carbon.xml's KeyStore and TrustStore now hold instead of the planted ones.
-        /// Returns that password, for a -StorePassword or -KeystorePassword.
+        /// Returns that password, for a -StorePassword or -KeystorePassword. The key is shared by every case of the
+        /// run (TestKeystores.SharedKey); the password, which the suites search for, is the case's own.
         /// </summary>
         public SecureString Keystores()
         {
@@ -86,7 +87,7 @@ namespace CarbonOps.Tests.Reliability
                 storePassword = NewSecret("store");
                 var folder = System.IO.Path.Combine(Path, TestKeystores.SecurityFolder);
                 Directory.CreateDirectory(folder);
-                var cert = TestKeystores.Write(System.IO.Path.Combine(folder, "wso2carbon.jks"), "wso2carbon", "CN=localhost, O=Example, C=US", storePassword);
+                var cert = TestKeystores.Write(System.IO.Path.Combine(folder, "wso2carbon.jks"), "wso2carbon", TestKeystores.SharedKey("CN=localhost, O=Example, C=US"), storePassword);
                 var trust = KeystoreFile.CreateEmpty(KeystoreType.JKS, System.IO.Path.Combine(folder, "client-truststore.jks"));
                 trust.SetTrustedCertificate("wso2carbon", cert);
                 File.WriteAllBytes(trust.Path, trust.Save(storePassword.ToCharArray()));
@@ -111,7 +112,7 @@ namespace CarbonOps.Tests.Reliability
                 Keystores();
                 var path = System.IO.Path.Combine(Path, TestKeystores.SecurityFolder, "carbon-own.jks");
                 var password = NewSecret("own");
-                TestKeystores.Write(path, "carbon", "CN=esb.example.com, O=Example, C=US", password);
+                TestKeystores.Write(path, "carbon", TestKeystores.SharedKey("CN=esb.example.com, O=Example, C=US"), password);
                 ownKeystore = (path, password);
             }
             return (ownKeystore.Value.Path, Secure(ownKeystore.Value.Password));
@@ -146,8 +147,7 @@ namespace CarbonOps.Tests.Reliability
             var path = System.IO.Path.Combine(Folder, System.IO.Path.GetFileName(Path) + "-partner.cer");
             if (!File.Exists(path))
             {
-                var made = KeystoreGenerator.SelfSigned(new KeystoreGenerator.Request { Subject = "CN=partner.example.com, O=Partner, C=US" });
-                File.WriteAllBytes(path, made.Certificate.GetEncoded());
+                File.WriteAllBytes(path, TestKeystores.SharedKey("CN=partner.example.com, O=Partner, C=US").Certificate.GetEncoded());
             }
             return path;
         }

@@ -7,7 +7,6 @@ using Xunit;
 namespace CarbonOps.Tests.Reliability
 {
     /// <summary>One output rule: every cmdlet that changes a home's files returns ChangeResult objects, always, each with its CheckId.</summary>
-    [Collection(ReliabilityCollection.Name)]
     public class ChangeOutputTests
     {
         private static readonly TimeSpan Bound = TimeSpan.FromSeconds(60);

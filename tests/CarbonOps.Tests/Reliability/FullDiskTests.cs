@@ -18,7 +18,6 @@ namespace CarbonOps.Tests.Reliability
     /// changed file in a backup set that verifies, nothing left behind; on a disk with room again, the
     /// next run finishes and restoring every set gives back the tree from before.
     /// </summary>
-    [Collection(ReliabilityCollection.Name)]
     public class FullDiskTests
     {
         private static readonly int[] FreeKiB = { 0, 4, 8, 16, 32, 48, 64, 96, 128, 192, 256, 384 };

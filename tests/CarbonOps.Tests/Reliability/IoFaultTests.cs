@@ -22,7 +22,6 @@ namespace CarbonOps.Tests.Reliability
     /// lock, set folders without a manifest, copies no manifest names, empty sets); the next run must
     /// finish the change, and (every fifth step) restoring every set must give back the original tree.
     /// </summary>
-    [Collection(ReliabilityCollection.Name)]
     public class IoFaultTests
     {
         private static readonly TimeSpan Bound = TimeSpan.FromSeconds(60);

@@ -17,23 +17,24 @@ using Xunit.Abstractions;
 namespace CarbonOps.Tests.Reliability
 {
     /// <summary>
-    /// Crash trials for every cmdlet that writes. A child pwsh runs the cmdlet in 15 runspaces at once,
-    /// each on its own fresh homes one after another, and is killed with SIGKILL at a seeded random
-    /// moment after every runspace has started: one kill stops up to 15 real writes at different points,
-    /// so a trial costs a fraction of a process start. A home whose run had started and not finished is
-    /// a killed trial; one that finished before the kill is checked the same way.
+    /// Crash trials for every cmdlet that writes. A child pwsh runs the cmdlet in 17 runspaces at once,
+    /// each on its own fresh homes one after another, each starting a seeded random 0 to 200 ms after all
+    /// are ready, and is killed with SIGKILL when every runspace has started and one run has finished: one
+    /// kill stops up to 16 real runs at different points, most of them in their writes, so a trial costs a
+    /// fraction of a process start. A home whose run had started and not finished is a killed trial (the
+    /// figures say how many had begun writing); one that finished before the kill is checked the same way.
     /// After each: every file must be its bytes from before the run or the bytes the next run leaves
     /// (which finishes the change), and parse; every listed backup set must verify and hold every
     /// changed file's original; restoring the sets newest first must give back the tree from before.
     /// A killed Restore-CarbonConfiguration must be re-runnable and give back the original bytes.
     /// </summary>
-    [Collection(ReliabilityCollection.Name)]
     public class WriterCrashTests
     {
         private const int TrialsPerCmdlet = 30;
-        private const int Runspaces = 15;
-        private const int HomesPerRunspace = 3;
+        private const int Runspaces = 17;
+        private const int HomesPerRunspace = 2;
         private const int Seed = 1616;
+        private const int MaxOffsetMs = 200;
 
         public static readonly string[] Writers =
         {
@@ -42,19 +43,30 @@ namespace CarbonOps.Tests.Reliability
             "Import-CarbonCertificate", "Set-CarbonKeystorePassword", "New-CarbonServiceUnit", "Restore-CarbonConfiguration",
         };
 
-        // Runs the cmdlet in many runspaces at once, each on its homes one after another; says 'start <i>' and 'done <i>' around each run.
-        private const string ChildScript = @"param([string] $Module, [string] $Name, [string] $Plan, [int] $Runspaces)
+        // Opens its runspaces (the module imported in each) while the previous child's homes are checked, then reads
+        // '<cmdlet><TAB><plan><TAB><ms,ms,...>' and runs the cmdlet in all of them at once, each on its homes one after
+        // another, runspace r starting the given ms after the others are ready; says 'start <i>' and 'done <i>' around each run.
+        private const string ChildScript = @"param([string] $Module, [int] $Runspaces)
 $ErrorActionPreference = 'Stop'
 $state = [System.Management.Automation.Runspaces.InitialSessionState]::CreateDefault2()
 $state.ImportPSModule($Module)
-$files = @(Get-Content -LiteralPath $Plan)
 # Every runspace opened (and the module imported) before the first run, so the runs start together.
 $pool = [runspacefactory]::CreateRunspacePool($Runspaces, $Runspaces, $state, $Host)
 $pool.Open()
+$Name, $Plan, $Offsets = [Console]::In.ReadLine() -split ""`t""
+$Offsets = @($Offsets -split ',' | ForEach-Object { [int]$_ })
+$files = @(Get-Content -LiteralPath $Plan)
+# Each runspace reads its arguments, waits for the others, then for its offset: the first runs start close together,
+# so a short writer's runs are in flight at the kill (not done before the last runspace starts), each at another point.
+$together = [System.Threading.Barrier]::new($Runspaces)
 $worker = {
-    param($Name, $Indexes, $ArgumentFiles)
+    param($Name, $Indexes, $ArgumentFiles, $Together, $OffsetMs)
+    $arguments = [System.Collections.Generic.List[hashtable]]::new()
+    foreach ($file in $ArgumentFiles) { $arguments.Add((& $file)) }
+    $Together.SignalAndWait()
+    Start-Sleep -Milliseconds $OffsetMs
     for ($k = 0; $k -lt $Indexes.Count; $k++) {
-        $a = & $ArgumentFiles[$k]
+        $a = $arguments[$k]
         [Console]::Out.WriteLine(""start $($Indexes[$k])"")
         try { $null = & $Name @a -Confirm:$false -ErrorAction SilentlyContinue } catch { }
         [Console]::Out.WriteLine(""done $($Indexes[$k])"")
@@ -62,7 +74,7 @@ $worker = {
 }
 $runs = for ($r = 0; $r -lt $Runspaces; $r++) {
     $mine = @(for ($i = $r; $i -lt $files.Count; $i += $Runspaces) { $i })
-    $ps = [powershell]::Create().AddScript($worker).AddArgument($Name).AddArgument($mine).AddArgument(@($mine | ForEach-Object { $files[$_] }))
+    $ps = [powershell]::Create().AddScript($worker).AddArgument($Name).AddArgument($mine).AddArgument(@($mine | ForEach-Object { $files[$_] })).AddArgument($together).AddArgument($Offsets[$r])
     $ps.RunspacePool = $pool
     @{ PS = $ps; Async = $ps.BeginInvoke() }
 }
@@ -85,21 +97,21 @@ foreach ($r in $runs) { $null = $r.PS.EndInvoke($r.Async) }
             var failures = new List<string>();
             var lines = new List<string>();
             var clock = Stopwatch.StartNew();
+            using var ahead = new ChildAhead(script);
             foreach (var cmdlet in Writers)
             {
                 var killed = 0;
                 var finished = 0;
+                var midWrite = 0;
                 var children = 0;
-                // A short writer is often done before a kill within 200 ms: each child whose runs mostly finished
-                // draws the next kill from a quarter of that window, so the kills land inside its writes.
-                var maxDelayMs = 200;
                 while (killed < TrialsPerCmdlet && children < 12)
                 {
                     var (killedBefore, finishedBefore) = (killed, finished);
                     children++;
                     var trials = Enumerable.Range(0, Runspaces * HomesPerRunspace).Select(i => Trial.Prepare(temp, cmdlet, $"{cmdlet}-{children}-{i}")).ToList();
                     var plan = temp.Write($"{cmdlet}-{children}.plan", string.Join("\n", trials.Select(t => t.ArgumentFile)) + "\n");
-                    var started = RunAndKill(script, cmdlet, plan, random.Next(0, maxDelayMs));
+                    var offsets = Enumerable.Range(0, Runspaces).Select(_ => random.Next(0, MaxOffsetMs)).ToList();
+                    var started = RunAndKill(ahead.Next(), cmdlet, plan, offsets);
                     foreach (var (trial, index) in trials.Select((t, i) => (t, i)))
                     {
                         if (!started.TryGetValue(index, out var done))
@@ -115,13 +127,12 @@ foreach ($r in $runs) { $null = $r.PS.EndInvoke($r.Async) }
                             killed++;
                         }
                         failures.AddRange(trial.Verify(ps).Select(p => $"{cmdlet} (seed {Seed}, child {children}, home {index}{(done ? ", finished before the kill" : "")}): {p}"));
+                        midWrite += !done && trial.WroteBeforeKill ? 1 : 0;
                     }
-                    if (finished - finishedBefore > killed - killedBefore)
-                    {
-                        maxDelayMs = Math.Max(1, maxDelayMs / 4);
-                    }
+                    // Checked: deleted now, while the next child opens its runspaces, rather than all at the end.
+                    trials.ForEach(t => t.Delete());
                 }
-                lines.Add($"{cmdlet} {killed}" + (finished > 0 ? $" (+{finished} finished before the kill)" : ""));
+                lines.Add($"{cmdlet} {killed} ({midWrite} after their first write{(finished > 0 ? $", +{finished} finished before the kill" : "")})");
                 File.AppendAllText(Path.Combine(temp.Path, "progress.txt"), $"{lines[^1]}; {failures.Count} problems so far; {clock.Elapsed.TotalSeconds:F0} s\n" + string.Concat(failures.Select(f => "  " + f + "\n")));
                 if (killed < TrialsPerCmdlet)
                 {
@@ -134,38 +145,70 @@ foreach ($r in $runs) { $null = $r.PS.EndInvoke($r.Async) }
         }
 
         /// <summary>
-        /// Starts the child, waits until every runspace has started its first run, kills it <paramref name="delayMs"/>
-        /// later; index → whether that run finished (homes not started are absent).
+        /// Gives the child its cmdlet, homes and start offsets, waits until every runspace has started its first run and one
+        /// run has finished, and kills it: the other runs are then at every point of theirs, most in their writes (which come
+        /// last). Returns index → whether that run finished (homes not started are absent).
         /// </summary>
-        private static Dictionary<int, bool> RunAndKill(string script, string cmdlet, string plan, int delayMs)
+        private static Dictionary<int, bool> RunAndKill(Process child, string cmdlet, string plan, IEnumerable<int> offsets)
         {
             var state = new Dictionary<int, bool>();
-            using var child = ChildPwsh.Start(script, "-Module", ChildPwsh.ModuleAssembly, "-Name", cmdlet, "-Plan", plan, "-Runspaces", Runspaces.ToString());
-            string line;
-            while ((line = child.StandardOutput.ReadLine()) != null)
+            using (child)
             {
-                Record(state, line);
-                if (state.Count >= Runspaces)
+                child.StandardInput.WriteLine(cmdlet + "\t" + plan + "\t" + string.Join(",", offsets));
+                child.StandardInput.Flush();
+                string line;
+                while ((line = child.StandardOutput.ReadLine()) != null)
                 {
-                    break;
+                    Record(state, line);
+                    if (state.Count >= Runspaces && state.ContainsValue(true))
+                    {
+                        break;
+                    }
+                }
+                if (state.Count < Runspaces)
+                {
+                    throw new InvalidOperationException($"The child for {cmdlet} ended before its runs started: {child.StandardError.ReadToEnd()}");
+                }
+                if (!child.HasExited)
+                {
+                    child.Kill();   // SIGKILL
+                }
+                child.WaitForExit();
+                // What the runs said before the kill and is still in the pipe.
+                while ((line = child.StandardOutput.ReadLine()) != null)
+                {
+                    Record(state, line);
                 }
             }
-            if (line == null)
-            {
-                throw new InvalidOperationException($"The child for {cmdlet} ended before its runs started: {child.StandardError.ReadToEnd()}");
-            }
-            System.Threading.Thread.Sleep(delayMs);
-            if (!child.HasExited)
-            {
-                child.Kill();   // SIGKILL
-            }
-            child.WaitForExit();
-            // What the runs said before the kill and is still in the pipe.
-            while ((line = child.StandardOutput.ReadLine()) != null)
-            {
-                Record(state, line);
-            }
             return state;
+        }
+
+        /// <summary>Child processes started one ahead of use: the next opens its runspaces while the last one's homes are checked.</summary>
+        private sealed class ChildAhead : IDisposable
+        {
+            private readonly string script;
+            private Process ahead;
+
+            public ChildAhead(string script) => this.script = script;
+
+            public Process Next()
+            {
+                var child = ahead ?? Start();
+                ahead = Start();
+                return child;
+            }
+
+            public void Dispose()
+            {
+                if (ahead != null && !ahead.HasExited)
+                {
+                    ahead.Kill();
+                }
+                ahead?.Dispose();
+                ahead = null;
+            }
+
+            private Process Start() => ChildPwsh.Start(script, "-Module", ChildPwsh.ModuleAssembly, "-Runspaces", Runspaces.ToString());
         }
 
         private static void Record(Dictionary<int, bool> state, string line)
@@ -187,11 +230,18 @@ foreach ($r in $runs) { $null = $r.PS.EndInvoke($r.Async) }
             private Dictionary<string, string> restoredTree;
             public string ArgumentFile;
 
+            public void Delete() => Directory.Delete(home.Path, true);
+
+            /// <summary>Whether the killed run had changed the home (a file, a temporary file or a new backup set): killed inside or after its writes.</summary>
+            public bool WroteBeforeKill;
+            private int setsBefore;
+
             public static Trial Prepare(TempFolder temp, string cmdlet, string name)
             {
                 var trial = new Trial { cmdlet = cmdlet, home = new CaseHome(temp) };
                 trial.arguments = CmdletCases.For(cmdlet).Arguments(trial.home);
                 trial.before = CrashReference.Hashes(trial.home.Path);
+                trial.setsBefore = SetCount(trial.home.Path);
                 // After restoring every set, newest first: the tree from before the run, or for a restore, from before the run that made its set.
                 trial.restoredTree = cmdlet == "Restore-CarbonConfiguration" ? BeforeSet(trial.home.Path, (string)trial.arguments["BackupPath"], trial.before) : trial.before;
                 trial.ArgumentFile = temp.Write(name + ".args.ps1", Literal(trial.arguments));
@@ -202,6 +252,7 @@ foreach ($r in $runs) { $null = $r.PS.EndInvoke($r.Async) }
             {
                 var problems = new List<string>();
                 var afterKill = CrashReference.Hashes(home.Path);
+                WroteBeforeKill = SetCount(home.Path) > setsBefore || afterKill.Count != before.Count || afterKill.Any(v => !before.TryGetValue(v.Key, out var b) || b != v.Value);
                 problems.AddRange(StateAudit.BackupProblems(home.Path, before, afterKill));
 
                 // The next run finishes the change (a new keystore that exists is finished already).
@@ -249,6 +300,9 @@ foreach ($r in $runs) { $null = $r.PS.EndInvoke($r.Async) }
                 problems.AddRange(StateAudit.RestoreEverySet(ps, home.Path, restoredTree));
                 return problems;
             }
+
+            private static int SetCount(string home) =>
+                Directory.Exists(BackupStore.BackupsFolder(home)) ? Directory.GetDirectories(BackupStore.BackupsFolder(home)).Length : 0;
 
             /// <summary>The tree a restore of <paramref name="set"/> gives back: its saved bytes over <paramref name="now"/>.</summary>
             private static Dictionary<string, string> BeforeSet(string home, string set, Dictionary<string, string> now)

@@ -38,6 +38,25 @@ namespace CarbonOps.Tests.Support
             postgres = new Lazy<Server>(StartPostgres);
             mariaDb = new Lazy<Server>(StartMariaDb);
             ldap = new Lazy<Server>(StartSlapd);
+            // Started at once, side by side (each mostly waits: initdb, a port to open); a test takes its server when it is up,
+            // and one that failed to start throws there.
+            foreach (var (server, name) in new[] { (postgres, "postgresql"), (mariaDb, "mariadb"), (ldap, "slapd") })
+            {
+                if (!OperatingSystem.IsWindows() && LiveServerFactAttribute.Missing(name) == null)
+                {
+                    starting.Add(System.Threading.Tasks.Task.Run(() => server.Value));
+                }
+            }
+        }
+
+        private readonly List<System.Threading.Tasks.Task> starting = new List<System.Threading.Tasks.Task>();
+
+        private void AddStop(Action stop)
+        {
+            lock (stops)
+            {
+                stops.Add(stop);
+            }
         }
 
         /// <summary>A running server: its port and the password of its test account (distinctive, so a leak is found).</summary>
@@ -133,7 +152,7 @@ namespace CarbonOps.Tests.Support
             RunUnprivileged(Path.Combine(bin, "initdb"), "-D", data, "-U", DatabaseUser, "--pwfile=" + passwordFile, "--auth-local=trust", "--auth-host=scram-sha-256", "--no-sync");
             RunUnprivileged(Path.Combine(bin, "pg_ctl"), "-D", data, "-l", Path.Combine(dir, "server.log"), "-w", "-t", "60", "-o",
                 $"-p {server.Port} -k {dir} -c listen_addresses=127.0.0.1 -c fsync=off", "start");
-            stops.Add(() => RunUnprivileged(Path.Combine(bin, "pg_ctl"), "-D", data, "-m", "immediate", "-w", "stop"));
+            AddStop(() => RunUnprivileged(Path.Combine(bin, "pg_ctl"), "-D", data, "-m", "immediate", "-w", "stop"));
             RunUnprivileged(Path.Combine(bin, "psql"), "-h", dir, "-p", server.Port.ToString(), "-U", DatabaseUser, "-d", "postgres", "-c", $"CREATE DATABASE {DatabaseName}");
             return server;
         }
@@ -156,7 +175,7 @@ namespace CarbonOps.Tests.Support
                 start.ArgumentList.Add(a);
             }
             var process = Process.Start(start);
-            stops.Add(() =>
+            AddStop(() =>
             {
                 if (File.Exists(pidFile))
                 {
@@ -192,7 +211,7 @@ namespace CarbonOps.Tests.Support
                 $"directory {dir}/db",
                 ""));
             Run(Sbin("slapd"), "-f", conf, "-h", $"ldap://127.0.0.1:{server.Port}/");
-            stops.Add(() => Run("kill", File.ReadAllText(Path.Combine(dir, "slapd.pid")).Trim()));
+            AddStop(() => Run("kill", File.ReadAllText(Path.Combine(dir, "slapd.pid")).Trim()));
             WaitForPort(server.Port, "slapd");
             var entries = temp.Write("slapd/entries.ldif", string.Join("\n",
                 "dn: dc=wso2,dc=org", "objectClass: dcObject", "objectClass: organization", "o: wso2", "dc: wso2", "",
@@ -204,6 +223,11 @@ namespace CarbonOps.Tests.Support
 
         public void Dispose()
         {
+            // A start still under way would leave its server running; waiting does not throw what a start threw.
+            foreach (var start in starting)
+            {
+                ((IAsyncResult)start).AsyncWaitHandle.WaitOne();
+            }
             foreach (var stop in stops)
             {
                 try
@@ -222,6 +246,15 @@ namespace CarbonOps.Tests.Support
     /// <summary>A fact that needs the Debian packages of a real server; skipped, naming the package, where it is absent.</summary>
     public sealed class LiveServerFactAttribute : FactAttribute
     {
+        /// <summary>The Debian package (and program) a server needs that is not installed, or null.</summary>
+        internal static string Missing(string server) => server switch
+        {
+            "postgresql" => LiveServers.PostgresBin == null ? "postgresql (initdb)" : null,
+            "mariadb" => LiveServers.Sbin("mariadbd") == null || ExternalTool.Find("mariadb-install-db") == null ? "mariadb-server (mariadbd)" : null,
+            "slapd" => LiveServers.Sbin("slapd") == null ? "slapd (slapd)" : ExternalTool.Find("ldapadd") == null ? "ldap-utils (ldapadd)" : null,
+            _ => throw new ArgumentException(server),
+        };
+
         public LiveServerFactAttribute(params string[] servers)
         {
             if (OperatingSystem.IsWindows())
@@ -231,13 +264,7 @@ namespace CarbonOps.Tests.Support
             }
             foreach (var server in servers)
             {
-                var missing = server switch
-                {
-                    "postgresql" => LiveServers.PostgresBin == null ? "postgresql (initdb)" : null,
-                    "mariadb" => LiveServers.Sbin("mariadbd") == null || ExternalTool.Find("mariadb-install-db") == null ? "mariadb-server (mariadbd)" : null,
-                    "slapd" => LiveServers.Sbin("slapd") == null ? "slapd (slapd)" : ExternalTool.Find("ldapadd") == null ? "ldap-utils (ldapadd)" : null,
-                    _ => throw new ArgumentException(server),
-                };
+                var missing = Missing(server);
                 if (missing != null)
                 {
                     Skip = $"The Debian package {missing} is not installed (.ci/run installs it): no real {server} server to reach.";

@@ -17,8 +17,10 @@ namespace CarbonOps.Tests.Support
     }
 
     /// <summary>
-    /// The crash and concurrency suites run one after another, after the rest: they time kills and simultaneous starts,
-    /// and must not compete with each other. The malformed-input, -WhatIf and secrets suites run in process beside the others.
+    /// The crash and concurrency suites run one after another, after the rest: they time kills from a calibration and
+    /// start runs at one instant, and must not compete with each other. Every other reliability suite runs beside the
+    /// rest: the writer crash trials learn each writer's run time as they go and kill on what the child says, the fault,
+    /// full-disk and malformed-input suites time nothing.
     /// </summary>
     [CollectionDefinition(Name, DisableParallelization = true)]
     public sealed class ReliabilityCollection

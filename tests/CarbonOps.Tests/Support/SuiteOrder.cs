@@ -8,12 +8,23 @@ using Xunit.Abstractions;
 namespace CarbonOps.Tests.Support
 {
     /// <summary>
-    /// Starts the malformed-input suite, by far the longest, before every other collection: it then runs beside
-    /// them instead of after them. The others keep xunit's order.
+    /// Starts the longest suites before every other collection, longest first: they then run beside the others
+    /// instead of after them. The others keep xunit's order.
     /// </summary>
     public sealed class LongestFirst : ITestCollectionOrderer
     {
+        private static readonly string[] Longest =
+        {
+            nameof(Reliability.MalformedInputTests), nameof(Reliability.WriterCrashTests), nameof(Reliability.IoFaultTests), nameof(Reliability.FullDiskTests),
+        };
+
         public IEnumerable<ITestCollection> OrderTestCollections(IEnumerable<ITestCollection> testCollections) =>
-            testCollections.OrderBy(c => c.DisplayName.EndsWith("." + nameof(Reliability.MalformedInputTests), System.StringComparison.Ordinal) ? 0 : 1);
+            testCollections.OrderBy(c => Rank(c.DisplayName));
+
+        private static int Rank(string collection)
+        {
+            var index = System.Array.FindIndex(Longest, name => collection.EndsWith("." + name, System.StringComparison.Ordinal));
+            return index < 0 ? Longest.Length : index;
+        }
     }
 }

@@ -79,6 +79,15 @@ namespace CarbonOps.Tests.Support
         {
             try
             {
+                Directory.Delete(Path, true);
+                return;
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                // A read-only file or folder inside (a test's own, or the corpus's modes): made writable below, then deleted.
+            }
+            try
+            {
                 // Symbolic links are skipped: a mode set through a link changes its target, which may be a real JDK.
                 var walk = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint };
                 foreach (var file in Directory.GetFiles(Path, "*", walk))

@@ -28,6 +28,23 @@ namespace CarbonOps.Tests.Support
             string signature = "SHA256WITHRSA", KeystoreType type = KeystoreType.JKS, int validityDays = 730, System.DateTime? notBefore = null)
         {
             var made = KeystoreGenerator.SelfSigned(new KeystoreGenerator.Request { Subject = subject, KeySize = bits, SignatureAlgorithm = signature, ValidityDays = validityDays, NotBefore = notBefore });
+            return Write(path, alias, made, password, type);
+        }
+
+        /// <summary>
+        /// A 2048-bit key and its self-signed certificate for <paramref name="subject"/>, made once per test run.
+        /// The reliability suites make thousands of homes, each with keystores under its own password: a new RSA key
+        /// for each (about 0.3 s of CPU) was most of their cost, and none of them tests the key itself.
+        /// </summary>
+        internal static KeystoreGenerator.Result SharedKey(string subject) =>
+            Shared.GetOrAdd(subject, s => new System.Lazy<KeystoreGenerator.Result>(() => KeystoreGenerator.SelfSigned(new KeystoreGenerator.Request { Subject = s }))).Value;
+
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, System.Lazy<KeystoreGenerator.Result>> Shared =
+            new System.Collections.Concurrent.ConcurrentDictionary<string, System.Lazy<KeystoreGenerator.Result>>(System.StringComparer.Ordinal);
+
+        /// <summary>A keystore at <paramref name="path"/> holding <paramref name="made"/> under <paramref name="alias"/>, saved under <paramref name="password"/>.</summary>
+        internal static Org.BouncyCastle.X509.X509Certificate Write(string path, string alias, KeystoreGenerator.Result made, string password, KeystoreType type = KeystoreType.JKS)
+        {
             var store = KeystoreFile.CreateEmpty(type, path);
             store.SetKeyEntry(alias, made.KeyPair.Private, password.ToCharArray(), new[] { made.Certificate });
             File.WriteAllBytes(path, store.Save(password.ToCharArray()));
