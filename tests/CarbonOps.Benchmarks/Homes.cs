@@ -33,7 +33,7 @@ namespace CarbonOps.Benchmarks
             }
         }
 
-        private static void Copy(string source, string target)
+        internal static void Copy(string source, string target)
         {
             foreach (var dir in Directory.GetDirectories(source, "*", SearchOption.AllDirectories))
             {

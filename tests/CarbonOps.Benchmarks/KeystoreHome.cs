@@ -16,7 +16,12 @@ namespace CarbonOps.Benchmarks
         private const string StockPassword = "wso2carbon";
 
         /// <returns>The keystore password, which carbon.xml no longer holds in plain text.</returns>
-        public static SecureString Prepare(string[] homes)
+        public static SecureString Prepare(string[] homes) => Prepare(homes, protect: true);
+
+        /// <summary>The keystores only: every password of the homes still in plain text.</summary>
+        public static SecureString PrepareKeystores(string[] homes) => Prepare(homes, protect: false);
+
+        private static SecureString Prepare(string[] homes, bool protect)
         {
             var password = new SecureString();
             foreach (var c in StockPassword)
@@ -36,7 +41,10 @@ namespace CarbonOps.Benchmarks
                     .AddParameter("Alias", "wso2carbon").AddParameter("Subject", "CN=localhost, O=Example, C=US").AddParameter("StorePassword", password));
                 Invoke(runspace, "New-CarbonKeystore", ps => ps.AddParameter("Path", Path.Combine(security, "client-truststore.jks"))
                     .AddParameter("Alias", "partner").AddParameter("Subject", "CN=partner.example.com, O=Example, C=US").AddParameter("StorePassword", password));
-                Invoke(runspace, "Protect-CarbonSecret", ps => ps.AddParameter("ProductHome", home).AddParameter("KeystorePassword", password));
+                if (protect)
+                {
+                    Invoke(runspace, "Protect-CarbonSecret", ps => ps.AddParameter("ProductHome", home).AddParameter("KeystorePassword", password));
+                }
             }
             return password;
         }

@@ -1,9 +1,7 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
-using System.Runtime.InteropServices;
 using System.Security;
 using CarbonOps.Checks;
 using CarbonOps.Host;
@@ -49,7 +47,7 @@ namespace CarbonOps.Benchmarks
                 double runWall = 0, runCpu = 0;
                 foreach (var check in checks)
                 {
-                    var (w, c) = Time(() => CheckRunner.RunAll(check, context).ToList());
+                    var (w, c) = CpuClock.Time(() => CheckRunner.RunAll(check, context).ToList());
                     runWall += w;
                     runCpu += c;
                     if (run >= 0)
@@ -60,7 +58,7 @@ namespace CarbonOps.Benchmarks
                 }
                 var second = CarbonHome.Open(homes.Paths[1]);
                 var secondContext = new CheckContext(probe, second, Options(second), facts);
-                var (sw, sc) = Time(() => checks.ForEach(check => CheckRunner.RunAll(check, secondContext).ToList()));
+                var (sw, sc) = CpuClock.Time(() => checks.ForEach(check => CheckRunner.RunAll(check, secondContext).ToList()));
                 if (run >= 0)
                 {
                     totalWall.Add(runWall);
@@ -72,7 +70,7 @@ namespace CarbonOps.Benchmarks
                 {
                     var own = CarbonHome.Open(homes.Paths[0]);
                     var ownContext = new CheckContext(probe, own, Options(own), new CallFacts());
-                    var (w, _) = Time(() => CheckRunner.RunAll(check, ownContext).ToList());
+                    var (w, _) = CpuClock.Time(() => CheckRunner.RunAll(check, ownContext).ToList());
                     if (run >= 0)
                     {
                         alone[check.Id].Add(w);
@@ -83,12 +81,12 @@ namespace CarbonOps.Benchmarks
             Console.WriteLine($"Per-check cost, one fresh home ({homes.Paths[0]}), every product check, {runs} runs, medians in ms");
             Console.WriteLine("| Check | Wall in full audit | CPU in full audit | Wall alone |");
             Console.WriteLine("|---|---:|---:|---:|");
-            foreach (var check in checks.OrderByDescending(c => Median(cpu[c.Id])))
+            foreach (var check in checks.OrderByDescending(c => CpuClock.Median(cpu[c.Id])))
             {
-                Console.WriteLine($"| {check.Id} | {Ms(Median(wall[check.Id]))} | {Ms(Median(cpu[check.Id]))} | {Ms(Median(alone[check.Id]))} |");
+                Console.WriteLine($"| {check.Id} | {Ms(CpuClock.Median(wall[check.Id]))} | {Ms(CpuClock.Median(cpu[check.Id]))} | {Ms(CpuClock.Median(alone[check.Id]))} |");
             }
-            Console.WriteLine($"| **All {checks.Count}** | **{Ms(Median(totalWall))}** | **{Ms(Median(totalCpu))}** | |");
-            Console.WriteLine($"| **All {checks.Count}, a second home of the call (call facts read)** | **{Ms(Median(secondWall))}** | **{Ms(Median(secondCpu))}** | |");
+            Console.WriteLine($"| **All {checks.Count}** | **{Ms(CpuClock.Median(totalWall))}** | **{Ms(CpuClock.Median(totalCpu))}** | |");
+            Console.WriteLine($"| **All {checks.Count}, a second home of the call (call facts read)** | **{Ms(CpuClock.Median(secondWall))}** | **{Ms(CpuClock.Median(secondCpu))}** | |");
             HostChecks(probe, runs);
         }
 
@@ -103,7 +101,7 @@ namespace CarbonOps.Benchmarks
                 foreach (var check in checks)
                 {
                     var context = new CheckContext(probe, null, new CheckOptions(), new CallFacts());
-                    var (w, c) = Time(() => CheckRunner.RunAll(check, context).ToList());
+                    var (w, c) = CpuClock.Time(() => CheckRunner.RunAll(check, context).ToList());
                     if (run >= 0)
                     {
                         wall[check.Id].Add(w);
@@ -115,50 +113,13 @@ namespace CarbonOps.Benchmarks
             Console.WriteLine($"Host checks, each in a call of its own, {runs} runs, medians in ms");
             Console.WriteLine("| Check | Wall | CPU (this thread) |");
             Console.WriteLine("|---|---:|---:|");
-            foreach (var check in checks.OrderByDescending(c => Median(cpu[c.Id])))
+            foreach (var check in checks.OrderByDescending(c => CpuClock.Median(cpu[c.Id])))
             {
-                Console.WriteLine($"| {check.Id} | {Ms(Median(wall[check.Id]))} | {Ms(Median(cpu[check.Id]))} |");
+                Console.WriteLine($"| {check.Id} | {Ms(CpuClock.Median(wall[check.Id]))} | {Ms(CpuClock.Median(cpu[check.Id]))} |");
             }
-        }
-
-        private static (double Wall, double Cpu) Time(Action action)
-        {
-            var cpu0 = ThreadCpuMs();
-            var watch = Stopwatch.StartNew();
-            action();
-            watch.Stop();
-            return (watch.Elapsed.TotalMilliseconds, ThreadCpuMs() - cpu0);
-        }
-
-        private static double Median(List<double> values)
-        {
-            var sorted = values.OrderBy(v => v).ToList();
-            var mid = sorted.Count / 2;
-            return sorted.Count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
         }
 
         private static string Ms(double ms) => ms.ToString("0.000", CultureInfo.InvariantCulture);
 
-        [StructLayout(LayoutKind.Sequential)]
-        private struct TimeSpec
-        {
-            public long Seconds;
-            public long Nanoseconds;
-        }
-
-        [DllImport("libc", EntryPoint = "clock_gettime")]
-        private static extern int ClockGetTime(int clock, out TimeSpec time);
-
-        private const int ThreadCpuClock = 3; // CLOCK_THREAD_CPUTIME_ID
-
-        /// <summary>CPU time of this thread (Linux); 0 where the clock is missing, so only wall time is shown.</summary>
-        private static double ThreadCpuMs()
-        {
-            if (!RuntimeInformation.IsOSPlatform(OSPlatform.Linux) || ClockGetTime(ThreadCpuClock, out var t) != 0)
-            {
-                return 0;
-            }
-            return t.Seconds * 1000.0 + t.Nanoseconds / 1e6;
-        }
     }
 }

@@ -23,6 +23,11 @@ namespace CarbonOps.Benchmarks
                 PerCheckCost.Run(runs.DefaultIfEmpty(30).First(), args.Contains("--keystores"));
                 return;
             }
+            if (args.Length > 0 && args[0] == "--edits")
+            {
+                EditCost.Run(args.Skip(1).Select(a => int.Parse(a, System.Globalization.CultureInfo.InvariantCulture)).DefaultIfEmpty(30).First());
+                return;
+            }
             // In process: no generated project to restore and build for each run.
             var job = Job.Default.WithToolchain(InProcessEmitToolchain.Instance)
                 .WithWarmupCount(3).WithIterationCount(15).WithLaunchCount(1);

@@ -50,61 +50,70 @@ namespace CarbonOps.Editing
         }
 
         /// <summary>Saves the current bytes of <paramref name="path"/> (or its absence) into the set, once per file.</summary>
-        public static void Save(BackupManifest manifest, string path)
-        {
-            var relative = RelativePath(manifest.ProductHome, path);
-            if (manifest.Entries.Any(e => e.RelativePath == relative))
-            {
-                return;
-            }
-            string copy = null;
-            BackupEntry entry;
-            if (File.Exists(path))
-            {
-                var bytes = File.ReadAllBytes(path);
-                copy = SavedCopyPath(manifest, relative);
-                CreateOwnerOnlyFolders(manifest.BackupPath, Path.GetDirectoryName(copy));
-                AtomicFile.Create(copy, bytes, 0x180 /* 0600 */);
-                entry = new BackupEntry(relative, Sha256(bytes), bytes.LongLength);
-            }
-            else
-            {
-                entry = new BackupEntry(relative, null, 0);
-            }
-            manifest.Entries.Add(entry);
-            try
-            {
-                WriteManifest(manifest);
-            }
-            catch (CarbonOpsException)
-            {
-                // The set on disk does not name the file, so the file must not change: forget the entry
-                // (a later save of the file tries again) and the copy no manifest names.
-                manifest.Entries.Remove(entry);
-                TryDelete(copy);
-                throw;
-            }
-        }
+        public static void Save(BackupManifest manifest, string path) => Save(manifest, new[] { path }, new string[0]);
 
         /// <summary>Records the current permission bits of <paramref name="path"/> before a mode change, once per file.</summary>
-        public static void SaveMode(BackupManifest manifest, string path)
+        public static void SaveMode(BackupManifest manifest, string path) => Save(manifest, new string[0], new[] { path });
+
+        /// <summary>
+        /// Saves the current bytes of each of <paramref name="paths"/> (or its absence) and the permission bits of each of
+        /// <paramref name="modePaths"/> into the set, once per file, then names them all in one manifest write: every copy
+        /// is flushed to disk before the manifest names it, and one manifest write serves the whole commit.
+        /// </summary>
+        public static void Save(BackupManifest manifest, IEnumerable<string> paths, IEnumerable<string> modePaths)
         {
-            var relative = RelativePath(manifest.ProductHome, path);
-            if (manifest.Modes.Any(m => m.RelativePath == relative))
-            {
-                return;
-            }
-            var status = PosixFile.Stat(path)
-                ?? throw new CarbonOpsException(ErrorIds.ConfigFileNotFound, $"Cannot read the permissions of '{path}'.", path);
-            var entry = new BackupModeEntry(relative, status.Mode);
-            manifest.Modes.Add(entry);
+            var entries = new List<BackupEntry>();
+            var modes = new List<BackupModeEntry>();
+            var copies = new List<string>();
             try
             {
+                foreach (var path in paths)
+                {
+                    var relative = RelativePath(manifest.ProductHome, path);
+                    if (manifest.Entries.Concat(entries).Any(e => e.RelativePath == relative))
+                    {
+                        continue;
+                    }
+                    if (File.Exists(path))
+                    {
+                        var bytes = File.ReadAllBytes(path);
+                        var copy = SavedCopyPath(manifest, relative);
+                        CreateOwnerOnlyFolders(manifest.BackupPath, Path.GetDirectoryName(copy));
+                        copies.Add(copy);
+                        AtomicFile.Create(copy, bytes, 0x180 /* 0600 */);
+                        entries.Add(new BackupEntry(relative, Sha256(bytes), bytes.LongLength));
+                    }
+                    else
+                    {
+                        entries.Add(new BackupEntry(relative, null, 0));
+                    }
+                }
+                foreach (var path in modePaths)
+                {
+                    var relative = RelativePath(manifest.ProductHome, path);
+                    if (manifest.Modes.Concat(modes).Any(m => m.RelativePath == relative))
+                    {
+                        continue;
+                    }
+                    var status = PosixFile.Stat(path)
+                        ?? throw new CarbonOpsException(ErrorIds.ConfigFileNotFound, $"Cannot read the permissions of '{path}'.", path);
+                    modes.Add(new BackupModeEntry(relative, status.Mode));
+                }
+                if (entries.Count == 0 && modes.Count == 0)
+                {
+                    return;
+                }
+                manifest.Entries.AddRange(entries);
+                manifest.Modes.AddRange(modes);
                 WriteManifest(manifest);
             }
             catch (CarbonOpsException)
             {
-                manifest.Modes.Remove(entry);
+                // The set on disk does not name these files, so they must not change: forget the entries
+                // (a later save of a file tries again) and the copies no manifest names.
+                entries.ForEach(e => manifest.Entries.Remove(e));
+                modes.ForEach(m => manifest.Modes.Remove(m));
+                copies.ForEach(TryDelete);
                 throw;
             }
         }

@@ -223,14 +223,7 @@ namespace CarbonOps.Editing
                 }
             }
             EnsureLockAndBackupSet();
-            foreach (var path in pending.Select(d => d.Path).Concat(pendingFiles.Keys))
-            {
-                BackupStore.Save(backup, path);
-            }
-            foreach (var path in pendingModes.Keys)
-            {
-                BackupStore.SaveMode(backup, path);
-            }
+            BackupStore.Save(backup, pending.Select(d => d.Path).Concat(pendingFiles.Keys), pendingModes.Keys);
 
             var undo = new Stack<Action>();
             var written = new List<string>();

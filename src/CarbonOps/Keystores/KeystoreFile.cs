@@ -2,9 +2,11 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Security.Cryptography;
 using Org.BouncyCastle.Asn1;
 using Org.BouncyCastle.Asn1.Pkcs;
 using Org.BouncyCastle.Crypto;
+using Org.BouncyCastle.Crypto.Parameters;
 using Org.BouncyCastle.Pkcs;
 using Org.BouncyCastle.Security;
 using Org.BouncyCastle.X509;
@@ -25,6 +27,8 @@ namespace CarbonOps.Keystores
 
         private readonly JksStore jks;
         private readonly Pkcs12Store p12;
+        /// <summary>The file as read, for a JKS store whose integrity was checked (its key entries are read from it).</summary>
+        private byte[] jksBytes;
 
         private KeystoreFile(string path, KeystoreType type, JksStore jks, Pkcs12Store p12, bool verified)
         {
@@ -153,6 +157,43 @@ namespace CarbonOps.Keystores
             }
         }
 
+        /// <summary>
+        /// The RSA private key under <paramref name="alias"/> as .NET parameters. A JKS key entry is decrypted from
+        /// the file's bytes, which spares BouncyCastle's primality test of the modulus (see <see cref="JksKeyEntry"/>).
+        /// </summary>
+        public RSAParameters GetRsaPrivateKey(string alias, char[] keyPassword)
+        {
+            var stored = FindAlias(alias);
+            if (jksBytes != null && stored != null && IsKeyEntry(stored) && keyPassword != null)
+            {
+                byte[] pkcs8;
+                try
+                {
+                    pkcs8 = JksKeyEntry.Decrypt(jksBytes, stored, keyPassword);
+                }
+                catch (CryptographicException ex)
+                {
+                    throw new CarbonOpsException(ErrorIds.KeystorePasswordIncorrect,
+                        $"The private key under the alias '{alias}' in '{Path}' does not open with the key password given.", Path, 0, ex);
+                }
+                if (pkcs8 != null)
+                {
+                    var info = PrivateKeyInfo.GetInstance(pkcs8);
+                    Array.Clear(pkcs8, 0, pkcs8.Length);
+                    if (!PkcsObjectIdentifiers.RsaEncryption.Equals(info.PrivateKeyAlgorithm.Algorithm))
+                    {
+                        throw new CarbonOpsException(ErrorIds.CertificateInvalid, "Secure Vault encrypts with RSA; the keystore's key is not an RSA key.", Path);
+                    }
+                    return DotNetUtilities.ToRSAParameters(RsaPrivateKeyStructure.GetInstance(info.ParsePrivateKey()));
+                }
+            }
+            if (!(GetPrivateKey(alias, keyPassword) is RsaPrivateCrtKeyParameters key))
+            {
+                throw new CarbonOpsException(ErrorIds.CertificateInvalid, "Secure Vault encrypts with RSA; the keystore's key is not an RSA key.", Path);
+            }
+            return DotNetUtilities.ToRSAParameters(key);
+        }
+
         public void SetKeyEntry(string alias, AsymmetricKeyParameter key, char[] keyPassword, X509Certificate[] chain)
         {
             // BouncyCastle refuses an alias in use; replacing an entry is delete + add, as keytool does.
@@ -234,7 +275,7 @@ namespace CarbonOps.Keystores
             {
                 throw WrongPassword(path, ex);
             }
-            return new KeystoreFile(path, KeystoreType.JKS, verified, null, true);
+            return new KeystoreFile(path, KeystoreType.JKS, verified, null, true) { jksBytes = bytes };
         }
 
         private static KeystoreFile OpenPkcs12(string path, byte[] bytes, char[] password)

@@ -26,8 +26,11 @@ namespace CarbonOps.SecureVault
             this.privateKey = privateKey == null ? null : ToRsa(privateKey as RsaPrivateCrtKeyParameters);
         }
 
-        /// <summary>Encrypts with the certificate's key, read from its encoding (see <see cref="CertificateFacts.RsaKey"/>).</summary>
-        public SecretCipher(X509Certificate certificate, AsymmetricKeyParameter privateKey)
+        /// <summary>
+        /// Encrypts with the certificate's key, read from its encoding (see <see cref="CertificateFacts.RsaKey"/>);
+        /// decrypts with <paramref name="privateKey"/> when given.
+        /// </summary>
+        public SecretCipher(X509Certificate certificate, RSAParameters? privateKey)
         {
             var key = CertificateFacts.RsaKey(certificate);
             if (key == null)
@@ -39,7 +42,11 @@ namespace CarbonOps.SecureVault
                 this.publicKey = RSA.Create();
                 this.publicKey.ImportParameters(new RSAParameters { Modulus = key.Modulus.ToByteArrayUnsigned(), Exponent = key.PublicExponent.ToByteArrayUnsigned() });
             }
-            this.privateKey = privateKey == null ? null : ToRsa(privateKey as RsaPrivateCrtKeyParameters);
+            if (privateKey != null)
+            {
+                this.privateKey = RSA.Create();
+                this.privateKey.ImportParameters(privateKey.Value);
+            }
         }
 
         public string Encrypt(string plaintext)

@@ -2,10 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Security.Cryptography;
 using CarbonOps.Editing;
 using CarbonOps.Installation;
 using CarbonOps.Keystores;
-using Org.BouncyCastle.Crypto;
 using Org.BouncyCastle.X509;
 
 namespace CarbonOps.SecureVault
@@ -23,7 +23,7 @@ namespace CarbonOps.SecureVault
         public KeystoreFile Store;
         public X509Certificate Certificate;
         /// <summary>Null when no password was available (a JKS store is then read for its certificate only).</summary>
-        public AsymmetricKeyParameter PrivateKey;
+        public RSAParameters? PrivateKey;
         /// <summary>Encrypts with the certificate; decrypts only when PrivateKey is set.</summary>
         public SecretCipher Cipher;
         public string PasswordSource;
@@ -76,7 +76,7 @@ namespace CarbonOps.SecureVault
                     key.PasswordSource = source;
                     var keyPassword = samePrimary && primary.KeyPassword?.Literal != null ? primary.KeyPassword.Literal : password;
                     key.KeyPasswordDiffers = keyPassword != password;
-                    key.PrivateKey = key.Store.GetPrivateKey(key.Alias, keyPassword.ToCharArray());
+                    key.PrivateKey = key.Store.GetRsaPrivateKey(key.Alias, keyPassword.ToCharArray());
                     key.Certificate = key.Store.GetCertificate(key.Store.FindAlias(key.Alias));
                     key.Cipher = new SecretCipher(key.Certificate, key.PrivateKey);
                     if (!key.Cipher.KeysMatch())
