@@ -15,8 +15,10 @@ namespace CarbonOps.Tests.Reliability
 {
     /// <summary>
     /// Crash safety: a child pwsh running Invoke-CarbonHardening on a fresh copy of the sample home is
-    /// killed with SIGKILL at a seeded random moment. Half the kills fall anywhere in the run, half in
-    /// its write phase (timed from the moment the run creates its state folder).
+    /// killed with SIGKILL at a seeded random moment. One kill in ten falls anywhere in the run; the others
+    /// fall in its commit: from the moment the run creates its state folder (its first write), a seeded
+    /// random part of the commit's span, measured by clean runs from that moment to their last change
+    /// of the home. The figures say how many kills came after the run's first write.
     ///
     /// A run commits check by check, so a file may be left at any version a clean run writes on its
     /// way: the original, the version after each check, or the fully hardened one. After a kill,
@@ -58,7 +60,7 @@ $null = Invoke-CarbonHardening -ProductHome $target -Confirm:$false
             var reference = CrashReference.Build(temp, ps);
             var script = temp.Write("harden.ps1", ChildScript);
 
-            // Calibration: how long a clean child run takes from 'go', and how long its writes take.
+            // Calibration: how long a clean child run takes from 'go', and how long its commit takes.
             using var children = new Children(script);
             var runs = Enumerable.Range(0, 3).Select(i => Run(temp.CopyHome(TestPaths.SampleHome, "calibrate-" + i), children, null)).ToList();
             foreach (var run in runs)
@@ -67,17 +69,20 @@ $null = Invoke-CarbonHardening -ProductHome $target -Confirm:$false
             }
             var runMs = Median(runs.Select(r => r.GoToDoneMs));
             var writeMs = Median(runs.Select(r => r.FirstWriteToDoneMs));
+            var commitMs = Median(runs.Select(r => r.CommitMs));
 
             var random = new Random(Seed);
             var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
             void Count(string key) => counts[key] = counts.TryGetValue(key, out var n) ? n + 1 : 1;
             var failures = new List<string>();
+            var afterFirstWrite = 0;
             for (var trial = 0; trial < Trials; trial++)
             {
                 var home = temp.CopyHome(TestPaths.SampleHome, "trial-" + trial);
-                var inWritePhase = trial % 2 == 1;
-                var delayMs = random.NextDouble() * (inWritePhase ? writeMs * 1.2 : runMs * 1.1);
+                var inWritePhase = trial % 10 != 0;
+                var delayMs = random.NextDouble() * (inWritePhase ? commitMs * 1.1 : runMs * 1.1);
                 var run = Run(home, children, new Kill(inWritePhase, delayMs));
+                afterFirstWrite += !run.Exited && Wrote(home, reference) ? 1 : 0;
                 var problems = Verify(home, reference, ps, Count);
                 Count(run.Exited ? "finished before the kill" : "killed");
                 if (problems.Count > 0)
@@ -86,8 +91,8 @@ $null = Invoke-CarbonHardening -ProductHome $target -Confirm:$false
                 }
             }
             children.Dispose();
-            ReliabilityLog.Print(output, $"crash trials: {Trials}, corrupted: {failures.Count}", took);
-            ReliabilityLog.Print(output, $"crash trials: clean run {runMs:F0} ms from start of the command, writes {writeMs:F1} ms; "
+            ReliabilityLog.Print(output, $"crash trials: {Trials}, corrupted: {failures.Count}; killed after their first write: {afterFirstWrite}", took);
+            ReliabilityLog.Print(output, $"crash trials: clean run {runMs:F0} ms from start of the command, writes {writeMs:F1} ms of which the commit {commitMs:F1} ms; "
                 + string.Join(", ", counts.Select(c => $"{c.Key}: {c.Value}")), took);
             Assert.True(failures.Count == 0, string.Join("\n", failures.Take(10)));
         }
@@ -109,6 +114,7 @@ $null = Invoke-CarbonHardening -ProductHome $target -Confirm:$false
             public string Home;
             public double GoToDoneMs;
             public double FirstWriteToDoneMs;
+            public double CommitMs;
             public bool Exited;
         }
 
@@ -125,6 +131,22 @@ $null = Invoke-CarbonHardening -ProductHome $target -Confirm:$false
                 firstWrite.Set();
             };
             watcher.EnableRaisingEvents = true;
+            // In a clean run: the last change of the home, the end of its commit.
+            double lastChangeAt = 0;
+            using var changes = kill != null ? null : new FileSystemWatcher(home)
+            {
+                IncludeSubdirectories = true,
+                NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Attributes,
+            };
+            if (changes != null)
+            {
+                FileSystemEventHandler changed = (_, _) => lastChangeAt = clock.Elapsed.TotalMilliseconds;
+                changes.Created += changed;
+                changes.Changed += changed;
+                changes.Deleted += changed;
+                changes.Renamed += (_, _) => lastChangeAt = clock.Elapsed.TotalMilliseconds;
+                changes.EnableRaisingEvents = true;
+            }
             using var child = children.Next();
             child.StandardInput.WriteLine(home);
             child.StandardInput.Flush();
@@ -144,7 +166,8 @@ $null = Invoke-CarbonHardening -ProductHome $target -Confirm:$false
                 {
                     throw new InvalidOperationException($"A clean child run failed ({child.ExitCode}): {child.StandardError.ReadToEnd()}");
                 }
-                return new RunResult { Home = home, GoToDoneMs = doneAt, FirstWriteToDoneMs = doneAt - firstWriteAt, Exited = true };
+                Thread.Sleep(50);   // the last events reach the watcher
+                return new RunResult { Home = home, GoToDoneMs = doneAt, FirstWriteToDoneMs = doneAt - firstWriteAt, CommitMs = Math.Min(lastChangeAt, doneAt) - firstWriteAt, Exited = true };
             }
             var anchor = 0.0;
             if (kill.AnchoredOnFirstWrite && firstWrite.Wait(TimeSpan.FromSeconds(30)))
@@ -187,6 +210,16 @@ $null = Invoke-CarbonHardening -ProductHome $target -Confirm:$false
             }
 
             private Process Start() => ChildPwsh.Start(script, "-Module", ChildPwsh.ModuleAssembly);
+        }
+
+        /// <summary>Whether the killed run had changed the home: a backup set, a temporary file or a file's bytes.</summary>
+        private static bool Wrote(string home, CrashReference reference)
+        {
+            var backups = BackupStore.BackupsFolder(home);
+            var versions = reference.Versions(home);
+            return (Directory.Exists(backups) && Directory.GetDirectories(backups).Length > 0)
+                || versions.Count != reference.Original.Count
+                || versions.Any(v => !reference.Original.TryGetValue(v.Key, out var o) || o != v.Value);
         }
 
         private static void Delay(Stopwatch clock, double untilMs)
