@@ -12,8 +12,9 @@
            (PSResourceGet's Compress-PSResource), ready for a NuGet feed or a local folder repository.
     Bench  builds, runs the in-process benchmarks (tests/CarbonOps.Benchmarks, BenchmarkDotNet), the
            whole-process figures (Measure-ColdStart.ps1) and the per-cmdlet scripts beside them (host
-           checks, ports of 200 homes, Secure Vault, server status from a generated 2 GB log), and prints
-           the machine and every table.
+           checks, ports of 200 homes, Secure Vault, server status from a generated 2 GB log, one audit of
+           200 homes), the per-check costs and the edits against a JVM start, and prints the machine and
+           every table.
            Not part of Test; docs/performance.md keeps the latest figures.
 .EXAMPLE
     dotnet tool restore; dotnet pwsh -NoProfile -File ./build.ps1 -Task Test
@@ -274,6 +275,12 @@ function Invoke-Bench {
     foreach ($script in 'Measure-HostChecks.ps1', 'Measure-CarbonPort.ps1', 'Measure-SecureVault.ps1', 'Measure-LogScan.ps1') {
         Write-Host "`n$script"
         & (Get-PwshPath) -NoProfile -NonInteractive -File (Join-Path $root "tests/CarbonOps.Benchmarks/$script") | Out-Host
+    }
+    Write-Host "`nMeasure-ManyHomes.ps1"
+    & (Get-PwshPath) -NoProfile -NonInteractive -File (Join-Path $root 'tests/CarbonOps.Benchmarks/Measure-ManyHomes.ps1') -Module (Join-Path $moduleOut 'CarbonOps.psd1') -ProductHome $ProductHome | Out-Host
+    # Per-check cost in process (host and product checks, first and second home of a call) and the edits against a JVM start.
+    foreach ($mode in '--per-check', '--edits') {
+        Invoke-Native dotnet @('run', '-c', $Configuration, '--no-build', '--project', $project, '--', $mode)
     }
 }
 
