@@ -132,7 +132,7 @@ namespace CarbonOps.SecureVault
                     continue;
                 }
                 var slot = new SecretSlot(mapping.Alias, mapping.RelativePath, mapping.FileName, mapping.XPath, null, mapping, false);
-                if (isListed || slot.Select(config).Any(slot.HoldsLiteral))
+                if (isListed || Selected(mapping, config).Any(slot.HoldsLiteral))
                 {
                     slots.Add(slot);
                 }

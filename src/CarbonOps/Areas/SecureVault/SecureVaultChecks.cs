@@ -30,7 +30,7 @@ namespace CarbonOps.Checks.Security
         public override CheckResult Evaluate(CheckContext context)
         {
             var home = context.Home;
-            var inventory = SecretInventory.Build(home);
+            var inventory = SecureVaultFacts.Inventory(context);
             var locations = new List<string>();
             foreach (var slot in inventory.Slots)
             {
@@ -68,7 +68,7 @@ namespace CarbonOps.Checks.Security
 
         public override CheckResult Evaluate(CheckContext context)
         {
-            var vault = VaultVerifier.Inspect(context.Home, SecretText.ToPlain(context.Options.KeystorePassword));
+            var vault = SecureVaultFacts.Vault(context);
             var referenced = vault.Aliases.Where(a => a.Referenced).ToList();
             var target = context.Home.FilePath(SecureVaultNames.CipherTextProperties);
             const string expected = "every referenced alias decrypts";

@@ -95,6 +95,6 @@ namespace CarbonOps.Checks.Online
         }
 
         private protected static Lazy<VaultVerifier> Vault(CheckContext context) =>
-            new Lazy<VaultVerifier>(() => VaultVerifier.Inspect(context.Home, SecretText.ToPlain(context.Options.KeystorePassword)));
+            new Lazy<VaultVerifier>(() => Security.SecureVaultFacts.Vault(context));
     }
 }
