@@ -6,8 +6,9 @@
     the built module to read each cmdlet's parameters (type, position, pipeline input, wildcards,
     aliases, default values), and writes <OutputPath>/CarbonOps.dll-Help.xml and about_*.help.txt.
     The help of a remedy input (a [RemedyInput] property, e.g. -HostName) comes from its declaration in the
-    module, not from the .md, so it is written once. Run it in its own pwsh: it loads the built assembly. It warns about cmdlets without a help file and
-    documented parameters that do not exist; the help tests fail on the first.
+    module, not from the .md, so it is written once. Run it in its own pwsh: it loads the built assembly.
+    It warns about cmdlets without a help file and documented parameters that do not exist; the help tests
+    fail on the first.
 #>
 [CmdletBinding()]
 param(
