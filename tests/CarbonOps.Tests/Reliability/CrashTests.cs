@@ -61,7 +61,7 @@ $null = Invoke-CarbonHardening -ProductHome $target -Confirm:$false
             var script = temp.Write("harden.ps1", ChildScript);
 
             // Calibration: how long a clean child run takes from 'go', and how long its commit takes.
-            using var children = new Children(script);
+            using var children = new ChildrenAhead(script, "-Module", ChildPwsh.ModuleAssembly);
             var runs = Enumerable.Range(0, 3).Select(i => Run(temp.CopyHome(TestPaths.SampleHome, "calibrate-" + i), children, null)).ToList();
             foreach (var run in runs)
             {
@@ -119,7 +119,7 @@ $null = Invoke-CarbonHardening -ProductHome $target -Confirm:$false
         }
 
         /// <summary>Runs the child on a home; with a kill, kills it after the delay, else lets it finish.</summary>
-        private static RunResult Run(string home, Children children, Kill kill)
+        private static RunResult Run(string home, ChildrenAhead children, Kill kill)
         {
             var firstWrite = new ManualResetEventSlim();
             var clock = new Stopwatch();
@@ -182,34 +182,6 @@ $null = Invoke-CarbonHardening -ProductHome $target -Confirm:$false
             }
             child.WaitForExit();
             return new RunResult { Home = home, Exited = exited };
-        }
-
-        /// <summary>Child processes started one ahead of use.</summary>
-        private sealed class Children : IDisposable
-        {
-            private readonly string script;
-            private Process ahead;
-
-            public Children(string script) => this.script = script;
-
-            public Process Next()
-            {
-                var child = ahead ?? Start();
-                ahead = Start();
-                return child;
-            }
-
-            public void Dispose()
-            {
-                if (ahead != null && !ahead.HasExited)
-                {
-                    ahead.Kill();
-                }
-                ahead?.Dispose();
-                ahead = null;
-            }
-
-            private Process Start() => ChildPwsh.Start(script, "-Module", ChildPwsh.ModuleAssembly);
         }
 
         /// <summary>Whether the killed run had changed the home: a backup set, a temporary file or a file's bytes.</summary>

@@ -97,7 +97,7 @@ foreach ($r in $runs) { $null = $r.PS.EndInvoke($r.Async) }
             var failures = new List<string>();
             var lines = new List<string>();
             var clock = Stopwatch.StartNew();
-            using var ahead = new ChildAhead(script);
+            using var ahead = new ChildrenAhead(script, "-Module", ChildPwsh.ModuleAssembly, "-Runspaces", Runspaces.ToString());
             foreach (var cmdlet in Writers)
             {
                 var killed = 0;
@@ -183,33 +183,6 @@ foreach ($r in $runs) { $null = $r.PS.EndInvoke($r.Async) }
             return state;
         }
 
-        /// <summary>Child processes started one ahead of use: the next opens its runspaces while the last one's homes are checked.</summary>
-        private sealed class ChildAhead : IDisposable
-        {
-            private readonly string script;
-            private Process ahead;
-
-            public ChildAhead(string script) => this.script = script;
-
-            public Process Next()
-            {
-                var child = ahead ?? Start();
-                ahead = Start();
-                return child;
-            }
-
-            public void Dispose()
-            {
-                if (ahead != null && !ahead.HasExited)
-                {
-                    ahead.Kill();
-                }
-                ahead?.Dispose();
-                ahead = null;
-            }
-
-            private Process Start() => ChildPwsh.Start(script, "-Module", ChildPwsh.ModuleAssembly, "-Runspaces", Runspaces.ToString());
-        }
 
         private static void Record(Dictionary<int, bool> state, string line)
         {
