@@ -34,17 +34,10 @@ namespace CarbonOps.Commands
                 [nameof(InitialHeap)] = InitialHeap, [nameof(MaxHeap)] = MaxHeap,
                 [nameof(MaxPermSize)] = MaxPermSize, [nameof(MaxMetaspaceSize)] = MaxMetaspaceSize,
             };
-            try
+            base.BeginProcessing();   // the declared inputs' validators
+            if (MaxMetaspaceSize != null && !JvmSize.IsValid(MaxMetaspaceSize))
             {
-                ValidateInputs();
-                if (MaxMetaspaceSize != null)
-                {
-                    RemediationOptions.ValidateJvmSize(nameof(MaxMetaspaceSize), MaxMetaspaceSize);
-                }
-            }
-            catch (CarbonOpsException ex)
-            {
-                ThrowParameterError(ex.Message, null);
+                ThrowParameterError($"-{nameof(MaxMetaspaceSize)} '{MaxMetaspaceSize}' is not a JVM size: write a number with k, m or g (512m, 2g).", MaxMetaspaceSize);
             }
             if (JvmSize.TryParseBytes(InitialHeap, out var initial) && JvmSize.TryParseBytes(MaxHeap, out var max) && initial > max)
             {

@@ -26,14 +26,7 @@ namespace CarbonOps.Commands
 
         protected override void BeginProcessing()
         {
-            try
-            {
-                ValidateInputs();
-            }
-            catch (CarbonOpsException ex)
-            {
-                ThrowParameterError(ex.Message, PortOffset);
-            }
+            base.BeginProcessing();   // the declared inputs' validators
             if (Auto)
             {
                 others = new List<HomePorts>();
