@@ -200,7 +200,9 @@ namespace CarbonOps.Editing
             {
                 return new string[0];
             }
-            // Every file is checked before the first one is written, so a refusal writes nothing.
+            // Every file is checked before the first one is written, so a refusal writes nothing; and under the home's
+            // lock, so another run cannot commit between this check and this commit's writes.
+            homeLock = homeLock ?? ProductHomeLock.Acquire(ProductHome);
             var encoded = new Dictionary<TextDocument, byte[]>();
             foreach (var doc in pending)
             {
