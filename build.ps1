@@ -6,6 +6,7 @@
     Test   builds, runs the xunit tests and, beside them, the Pester tests (in a child pwsh that imports
            the built module), prints each one's time and its own, and prints last a line
            "Tests: N passed, N failed, N skipped". It exits non-zero when a test failed or none ran.
+           The tests run on a ReadyToRun copy of this pwsh (tools/New-ReadyToRunPwsh.ps1), made beside the build.
            With -Filter it runs only the tests that match (the quick loop while developing).
     Run    builds, then audits the bundled sample product home and previews its hardening with -WhatIf.
     Package builds, then writes out/package/CarbonOps.<version>.nupkg in the PowerShell Gallery layout
@@ -137,12 +138,44 @@ function Complete-NodeTools($Run) {
     if (-not $IsWindows -and (Test-Path $multitool)) { & chmod u+x $multitool }
 }
 
-function Invoke-XunitTests {
+# The tests' child pwsh processes and the Pester run use a ReadyToRun copy of this pwsh (tools/New-ReadyToRunPwsh.ps1):
+# the tool's pwsh is IL only and JITs PowerShell itself at every start, about twice the CPU of a start on Microsoft's
+# precompiled packages. Start-ReadyToRunPwsh makes it beside the build into out/pwsh-ready-to-run, or finds it there.
+function Start-ReadyToRunPwsh {
+    New-Item -ItemType Directory -Force -Path $outRoot | Out-Null
+    $log = Join-Path $outRoot 'pwsh-ready-to-run.log'
+    $arguments = @('-NoProfile', '-NonInteractive', '-File', (Join-Path $root 'tools/New-ReadyToRunPwsh.ps1'),
+        '-Pwsh', (Get-PwshPath), '-Destination', (Join-Path $outRoot 'pwsh-ready-to-run'))
+    $started = Get-Date
+    $process = Start-Process -FilePath (Get-PwshPath) -ArgumentList $arguments -RedirectStandardOutput $log -RedirectStandardError "$log.err" -NoNewWindow -PassThru
+    [pscustomobject]@{ Process = $process; Log = $log; Started = $started }
+}
+
+# The copy's pwsh, or the tool's pwsh when the copy could not be made (never a failed run for that); says which.
+function Complete-ReadyToRunPwsh($Run) {
+    $wait = [Diagnostics.Stopwatch]::StartNew()
+    if (-not $Run.Process.WaitForExit([timespan]::FromMinutes(5))) { $Run.Process.Kill($true); $Run.Process.WaitForExit() }
+    $took = Format-Seconds ($Run.Process.ExitTime - $Run.Started)
+    $ready = Get-Content $Run.Log -ErrorAction Ignore | Where-Object { $_ } | Select-Object -Last 1
+    if ($Run.Process.ExitCode -ne 0 -or -not $ready -or -not (Test-Path -LiteralPath $ready)) {
+        Write-Host "pwsh: the tool's own, IL only, $(Get-PwshPath); the ReadyToRun copy could not be made (exit $($Run.Process.ExitCode) after $took; see $($Run.Log) and .err)"
+        return Get-PwshPath
+    }
+    # A copy made now was written after the process started; one from an earlier run before.
+    if ((Get-Item -LiteralPath (Split-Path -Parent $ready)).LastWriteTime -ge $Run.Started) {
+        Write-Host "pwsh: ReadyToRun copy $ready, made in $took beside the build ($(Format-Seconds $wait) waited for after it)"
+    } else {
+        Write-Host "pwsh: ReadyToRun copy $ready, from an earlier run"
+    }
+    $ready
+}
+
+function Invoke-XunitTests([string] $Pwsh) {
     $results = Join-Path $outRoot 'TestResults'
     if (Test-Path $results) { Remove-Item $results -Recurse -Force }
     $project = Join-Path $root 'tests/CarbonOps.Tests/CarbonOps.Tests.csproj'
-    # The reliability suites start child pwsh processes: this one.
-    $env:CARBONOPS_PWSH = Get-PwshPath
+    # The reliability suites start child pwsh processes.
+    $env:CARBONOPS_PWSH = $Pwsh
     $arguments = @('test', $project, '-c', $Configuration, '--no-build', '--nologo', '--logger', 'trx;LogFileName=xunit.trx', '--results-directory', $results)
     if ($Filter) { $arguments += '--filter', $(if ($Filter -match '[~=!]') { $Filter } else { "FullyQualifiedName~$Filter" }) }
     & dotnet @arguments | Out-Host
@@ -162,7 +195,7 @@ function Invoke-XunitTests {
 }
 
 # Starts the Pester run in a child pwsh whose output goes to a log; Complete-PesterTests waits for it.
-function Start-PesterTests {
+function Start-PesterTests([string] $Pwsh) {
     $packageRoot = (& dotnet msbuild (Join-Path $root 'tests/CarbonOps.Tests/CarbonOps.Tests.csproj') -getProperty:NuGetPackageRoot).Trim()
     $pester = Join-Path $packageRoot 'pester/5.7.1/tools/Pester.psd1'
     if (-not (Test-Path $pester)) { throw "Pester is not in the NuGet cache ($pester); 'dotnet restore' brings it." }
@@ -192,7 +225,7 @@ $result = Invoke-Pester -Configuration $config
     $log = Join-Path $outRoot 'pester.log'
     $arguments = @('-NoProfile', '-NonInteractive', '-File', $scriptPath, '-Pester', $pester, '-TestPath', (Join-Path $root 'tests/pester'), '-Summary', $summary)
     if ($Filter) { $arguments += '-Filter', $Filter }
-    $process = Start-Process -FilePath (Get-PwshPath) -ArgumentList $arguments -RedirectStandardOutput $log -RedirectStandardError "$log.err" -NoNewWindow -PassThru
+    $process = Start-Process -FilePath $Pwsh -ArgumentList $arguments -RedirectStandardOutput $log -RedirectStandardError "$log.err" -NoNewWindow -PassThru
     [pscustomobject]@{ Process = $process; Log = $log; Summary = $summary }
 }
 
@@ -212,19 +245,21 @@ function Invoke-Test {
     $clock = [Diagnostics.Stopwatch]::StartNew()
     New-Item -ItemType Directory -Force -Path $outRoot | Out-Null
     $nodeTools = Start-NodeTools
+    $readyToRun = Start-ReadyToRunPwsh
     Invoke-Build
     Invoke-Package
     Complete-NodeTools $nodeTools
-    Write-Host "Build, package and npm install: $(Format-Seconds $clock)"
+    $pwsh = Complete-ReadyToRunPwsh $readyToRun
+    Write-Host "Build, package, npm install and pwsh: $(Format-Seconds $clock)"
     # Pester runs in its own process beside xunit (each test works in folders of its own), its output shown after xunit's.
-    $pesterRun = Start-PesterTests
+    $pesterRun = Start-PesterTests $pwsh
     $xunitClock = [Diagnostics.Stopwatch]::StartNew()
-    $xunit = Invoke-XunitTests
+    $xunit = Invoke-XunitTests $pwsh
     $xunitClock.Stop()
     $pester = Complete-PesterTests $pesterRun
     Write-Host "xunit: $($xunit.Passed) passed, $($xunit.Failed) failed, $($xunit.Skipped) skipped ($(Format-Seconds $xunitClock))"
     Write-Host "Pester: $($pester.Passed) passed, $($pester.Failed) failed, $($pester.Skipped) skipped ($(Format-Seconds $pester.Took))"
-    Write-Host "Test task: $(Format-Seconds $clock), build and package included"
+    Write-Host "Test task: $(Format-Seconds $clock), build and package included; tests on $(if ($pwsh -eq (Get-PwshPath)) { "the tool's pwsh (IL only)" } else { 'the ReadyToRun copy of pwsh' })"
     $passed = $xunit.Passed + $pester.Passed
     $failed = $xunit.Failed + $pester.Failed
     $skipped = $xunit.Skipped + $pester.Skipped
@@ -261,21 +296,26 @@ function Get-MachineSummary {
 }
 
 function Invoke-Bench {
+    $readyToRun = Start-ReadyToRunPwsh
     Invoke-Build
+    $readyPwsh = Complete-ReadyToRunPwsh $readyToRun
     $artifacts = Join-Path $outRoot 'bench'
     if (Test-Path $artifacts) { Remove-Item $artifacts -Recurse -Force }
     $project = Join-Path $root 'tests/CarbonOps.Benchmarks/CarbonOps.Benchmarks.csproj'
     Invoke-Native dotnet @('run', '-c', $Configuration, '--no-build', '--project', $project, '--', '--filter', 'CarbonOps.Benchmarks.*', '--artifacts', $artifacts)
     Write-Host "`nWhole process: a new pwsh -NoProfile -Command per run"
     $cold = & (Join-Path $root 'tests/CarbonOps.Benchmarks/Measure-ColdStart.ps1') -Module (Join-Path $moduleOut 'CarbonOps.psd1') -ProductHome $ProductHome -Pwsh (Get-PwshPath)
-    # The same on a ReadyToRun copy of this pwsh, as Microsoft's packages ship it (the tool's pwsh is IL only).
-    $readyPwsh = & (Join-Path $root 'tests/CarbonOps.Benchmarks/New-ReadyToRunPwsh.ps1') -Pwsh (Get-PwshPath) -Destination (Join-Path $outRoot 'ready-to-run-pwsh')
-    $readyCold = & (Join-Path $root 'tests/CarbonOps.Benchmarks/Measure-ColdStart.ps1') -Module (Join-Path $moduleOut 'CarbonOps.psd1') -ProductHome $ProductHome -Pwsh $readyPwsh
+    # The same on the ReadyToRun copy of this pwsh, as Microsoft's packages ship it (the tool's pwsh is IL only).
+    $readyCold = if ($readyPwsh -ne (Get-PwshPath)) {
+        & (Join-Path $root 'tests/CarbonOps.Benchmarks/Measure-ColdStart.ps1') -Module (Join-Path $moduleOut 'CarbonOps.psd1') -ProductHome $ProductHome -Pwsh $readyPwsh
+    }
     Write-Host "`n$(Get-MachineSummary)`n"
     Get-ChildItem (Join-Path $artifacts 'results') -Filter '*-report-github.md' | ForEach-Object { Get-Content $_.FullName | Out-Host }
     $cold | Format-Table -AutoSize | Out-String -Width 250 | Out-Host
-    Write-Host 'The same on a ReadyToRun copy of this pwsh (New-ReadyToRunPwsh.ps1)'
-    $readyCold | Format-Table -AutoSize | Out-String -Width 250 | Out-Host
+    if ($readyCold) {
+        Write-Host 'The same on the ReadyToRun copy of this pwsh (tools/New-ReadyToRunPwsh.ps1)'
+        $readyCold | Format-Table -AutoSize | Out-String -Width 250 | Out-Host
+    }
     # Whole-cmdlet figures, each script in a pwsh of its own so one's loaded state does not help another.
     foreach ($script in 'Measure-HostChecks.ps1', 'Measure-CarbonPort.ps1', 'Measure-SecureVault.ps1', 'Measure-LogScan.ps1') {
         Write-Host "`n$script"
