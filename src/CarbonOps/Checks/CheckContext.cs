@@ -81,6 +81,36 @@ namespace CarbonOps.Checks
             return all is SocketTable table ? table.Only(ports) : host.ListeningSockets(ports);
         }
 
+        /// <summary>
+        /// The ports of a home, read once per call (the firewall and network checks of every home need them); a home whose
+        /// files cannot be read throws the same failure each time it is asked, as <see cref="CarbonHome"/> does.
+        /// </summary>
+        public HomePorts PortsOf(CarbonHome home)
+        {
+            var read = Shared("HomePorts:" + home.Path, () =>
+            {
+                try
+                {
+                    return new PortsRead { Ports = HomePorts.Read(home) };
+                }
+                catch (CarbonOpsException ex)
+                {
+                    return new PortsRead { Failure = ex };
+                }
+            });
+            if (read.Failure is CarbonOpsException failure)
+            {
+                throw new CarbonOpsException(failure.ErrorId, failure.Message, failure.TargetPath, failure.Line, failure);
+            }
+            return read.Ports;
+        }
+
+        private sealed class PortsRead
+        {
+            public HomePorts Ports;
+            public CarbonOpsException Failure;
+        }
+
         /// <summary>A fact made once per call under <paramref name="key"/>.</summary>
         public T Shared<T>(string key, System.Func<T> make) where T : class
         {
