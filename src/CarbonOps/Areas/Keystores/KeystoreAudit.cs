@@ -65,7 +65,11 @@ namespace CarbonOps.Checks.Security
             return result;
         }
 
-        public static IReadOnlyList<KeystoreAudit> Open(CheckContext context, KeystoreRole role)
+        /// <summary>The home's keystores of this role, opened once per call for every keystore check (the call's -KeystorePassword is the same for all).</summary>
+        public static IReadOnlyList<KeystoreAudit> Open(CheckContext context, KeystoreRole role) =>
+            context.Facts.Shared($"{nameof(KeystoreAudit)}:{role}:{context.Home.Path}", () => OpenNow(context, role));
+
+        private static IReadOnlyList<KeystoreAudit> OpenNow(CheckContext context, KeystoreRole role)
         {
             var home = context.Home;
             var given = SecretText.ToPlain(context.Options.KeystorePassword);
