@@ -29,7 +29,9 @@ namespace CarbonOps.Checks
         public JavaProbe Java => Facts.Java;
         /// <summary>What the checks of one call read once and share: Java probes, the process list, the socket table.</summary>
         public CallFacts Facts { get; }
-        public string ComputerName => Host.ComputerName;
+        /// <summary>Asked of the host once per context: every result names it.</summary>
+        public string ComputerName => computerName ?? (computerName = Host.ComputerName);
+        private string computerName;
 
         /// <summary>The Java under test, read once per call.</summary>
         public JavaSelection JavaSelection => Java.Select(Host, Options.JavaHome);
