@@ -113,6 +113,9 @@ namespace CarbonOps.Checks
             public CarbonOpsException Failure;
         }
 
+        /// <summary>The filesystem that holds a path and its free space, read once per call (Host.Disk and each home's Host.ConfigValidation).</summary>
+        public FileSystemSpace FileSystemOf(IHostProbe host, string path) => Shared("FileSystemOf:" + path, () => host.FileSystemOf(path));
+
         /// <summary>A fact made once per call under <paramref name="key"/>.</summary>
         public T Shared<T>(string key, System.Func<T> make) where T : class
         {

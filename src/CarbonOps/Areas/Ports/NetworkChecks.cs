@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using System.Text;
 using CarbonOps.Changes;
 using CarbonOps.Host;
 using CarbonOps.Installation;
@@ -91,8 +90,8 @@ namespace CarbonOps.Checks.Product
         {
             var home = context.Facts.PortsOf(context.Home);
             var map = NetworkView.Map(context) ?? new PortMap(NetworkView.Others(context).Concat(new[] { home }), NetworkView.Sockets(context));
-            // Straight into one text: with many homes at one offset, each port's clashes name every other home.
-            var actual = new StringBuilder();
+            // One list of parts joined once: with many homes at one offset, each port's clashes name every other home.
+            var parts = new List<string>();
             var ports = new List<int>();
             foreach (var declared in home.Declared.Where(d => d.OpensSocket))
             {
@@ -100,8 +99,8 @@ namespace CarbonOps.Checks.Product
                 var conflicts = map.Conflicts(home, declared, port, home.Offset);
                 if (conflicts.Count > 0)
                 {
-                    actual.Append(ports.Count == 0 ? "" : "; ").Append(port).Append(" (").Append(declared.Name).Append("): ");
-                    AppendJoined(actual, conflicts);
+                    parts.Add($"{port} ({declared.Name}): {conflicts[0]}");
+                    parts.AddRange(conflicts.Skip(1));
                     ports.Add(port);
                 }
             }
@@ -110,16 +109,8 @@ namespace CarbonOps.Checks.Product
             {
                 return Pass(context, expected, $"Offset {home.Offset}; no port clashes", context.Home.Path);
             }
-            return Fail(context, expected, actual.ToString(), context.Home.Path,
+            return Fail(context, expected, string.Join("; ", parts), context.Home.Path,
                 $"{ports.Count} port(s) of this instance are also wanted elsewhere: {string.Join(", ", ports)}.");
-        }
-
-        private static void AppendJoined(StringBuilder text, List<string> items)
-        {
-            for (var i = 0; i < items.Count; i++)
-            {
-                text.Append(i == 0 ? "" : "; ").Append(items[i]);
-            }
         }
 
         /// <summary>Only with a given offset: which offset is free depends on the other homes, which Set-CarbonPortOffset -Auto reads.</summary>
