@@ -62,8 +62,14 @@ namespace CarbonOps.Checks.Product
                 return units;
             });
 
-        /// <summary>The lines of a launcher, wrapper or unit that are not comments.</summary>
-        public static IEnumerable<string> Lines(string text) => text.Split('\n').Where(l => !IsComment(l));
+        /// <summary>
+        /// The lines of a launcher, wrapper or unit that are not comments and hold <paramref name="marker"/>, the text a
+        /// pattern needs to match at all: most lines are never searched, and most texts never split.
+        /// </summary>
+        public static IEnumerable<string> LinesWith(string text, string marker) =>
+            text.IndexOf(marker, StringComparison.Ordinal) < 0
+                ? Enumerable.Empty<string>()
+                : text.Split('\n').Where(l => l.IndexOf(marker, StringComparison.Ordinal) >= 0 && !IsComment(l));
 
         private static bool IsComment(string line)
         {
