@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using CarbonOps.Host;
 using CarbonOps.Installation;
 using CarbonOps.Keystores;
 using CarbonOps.Remedies;
@@ -82,6 +83,12 @@ namespace CarbonOps.Checks.Security
                 if (config.FullPath == null)
                 {
                     audit.Problem = "no Location is configured";
+                    continue;
+                }
+                if (PosixFile.IsMissing(config.FullPath))
+                {
+                    // What opening it says, without an exception for each keystore a home lacks.
+                    audit.Problem = KeystoreFile.NotFoundMessage(config.FullPath);
                     continue;
                 }
                 var type = KeystoreFile.ParseType(config.Type);
