@@ -55,7 +55,7 @@ $pool = [runspacefactory]::CreateRunspacePool($Runspaces, $Runspaces, $state, $H
 $pool.Open()
 $Name, $Plan, $Offsets = [Console]::In.ReadLine() -split ""`t""
 $Offsets = @($Offsets -split ',' | ForEach-Object { [int]$_ })
-$files = @(Get-Content -LiteralPath $Plan)
+$files = [System.IO.File]::ReadAllLines($Plan)
 # Each runspace reads its arguments, waits for the others, then for its offset: the first runs start close together,
 # so a short writer's runs are in flight at the kill (not done before the last runspace starts), each at another point.
 $together = [System.Threading.Barrier]::new($Runspaces)
@@ -64,7 +64,8 @@ $worker = {
     $arguments = [System.Collections.Generic.List[hashtable]]::new()
     foreach ($file in $ArgumentFiles) { $arguments.Add((& $file)) }
     $Together.SignalAndWait()
-    Start-Sleep -Milliseconds $OffsetMs
+    # .NET rather than Start-Sleep: a cmdlet outside the module would be auto-loaded into each of the 17 runspaces.
+    [System.Threading.Thread]::Sleep($OffsetMs)
     for ($k = 0; $k -lt $Indexes.Count; $k++) {
         $a = $arguments[$k]
         [Console]::Out.WriteLine(""start $($Indexes[$k])"")
@@ -301,10 +302,13 @@ foreach ($r in $runs) { $null = $r.PS.EndInvoke($r.Async) }
 
         internal static string Quote(string s) => "'" + s.Replace("'", "''") + "'";
 
-        /// <summary>A script that returns the arguments as a hashtable (passwords as SecureString, made from their text).</summary>
+        /// <summary>
+        /// A script that returns the arguments as a hashtable (passwords as SecureString, made from their text). It uses no
+        /// cmdlet: ConvertTo-SecureString would auto-load Microsoft.PowerShell.Security into each runspace of the child.
+        /// </summary>
         internal static string Literal(Dictionary<string, object> arguments)
         {
-            static string Secure(SecureString s) => $"(ConvertTo-SecureString {Quote(Plain(s))} -AsPlainText -Force)";
+            static string Secure(SecureString s) => $"([System.Net.NetworkCredential]::new('', {Quote(Plain(s))}).SecurePassword)";
             string Value(object value) => value switch
             {
                 string s => Quote(s),
