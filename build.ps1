@@ -268,9 +268,14 @@ function Invoke-Bench {
     Invoke-Native dotnet @('run', '-c', $Configuration, '--no-build', '--project', $project, '--', '--filter', 'CarbonOps.Benchmarks.*', '--artifacts', $artifacts)
     Write-Host "`nWhole process: a new pwsh -NoProfile -Command per run"
     $cold = & (Join-Path $root 'tests/CarbonOps.Benchmarks/Measure-ColdStart.ps1') -Module (Join-Path $moduleOut 'CarbonOps.psd1') -ProductHome $ProductHome -Pwsh (Get-PwshPath)
+    # The same on a ReadyToRun copy of this pwsh, as Microsoft's packages ship it (the tool's pwsh is IL only).
+    $readyPwsh = & (Join-Path $root 'tests/CarbonOps.Benchmarks/New-ReadyToRunPwsh.ps1') -Pwsh (Get-PwshPath) -Destination (Join-Path $outRoot 'ready-to-run-pwsh')
+    $readyCold = & (Join-Path $root 'tests/CarbonOps.Benchmarks/Measure-ColdStart.ps1') -Module (Join-Path $moduleOut 'CarbonOps.psd1') -ProductHome $ProductHome -Pwsh $readyPwsh
     Write-Host "`n$(Get-MachineSummary)`n"
     Get-ChildItem (Join-Path $artifacts 'results') -Filter '*-report-github.md' | ForEach-Object { Get-Content $_.FullName | Out-Host }
     $cold | Format-Table -AutoSize | Out-String -Width 250 | Out-Host
+    Write-Host 'The same on a ReadyToRun copy of this pwsh (New-ReadyToRunPwsh.ps1)'
+    $readyCold | Format-Table -AutoSize | Out-String -Width 250 | Out-Host
     # Whole-cmdlet figures, each script in a pwsh of its own so one's loaded state does not help another.
     foreach ($script in 'Measure-HostChecks.ps1', 'Measure-CarbonPort.ps1', 'Measure-SecureVault.ps1', 'Measure-LogScan.ps1') {
         Write-Host "`n$script"
