@@ -42,6 +42,10 @@ namespace CarbonOps.Audit
             var options = request.Options;
             options.Homes = request.Homes;
             var facts = new CallFacts();
+            foreach (var home in request.Homes)
+            {
+                home.KeepExistence();
+            }
             var allPassed = true;
             void Emit(CheckResult result)
             {

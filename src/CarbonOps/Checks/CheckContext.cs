@@ -29,7 +29,9 @@ namespace CarbonOps.Checks
         public JavaProbe Java => Facts.Java;
         /// <summary>What the checks of one call read once and share: Java probes, the process list, the socket table.</summary>
         public CallFacts Facts { get; }
-        public string ComputerName => Host.ComputerName;
+        /// <summary>Asked of the host once per context: every result names it.</summary>
+        public string ComputerName => computerName ?? (computerName = Host.ComputerName);
+        private string computerName;
 
         /// <summary>The Java under test, read once per call.</summary>
         public JavaSelection JavaSelection => Java.Select(Host, Options.JavaHome);
@@ -80,6 +82,39 @@ namespace CarbonOps.Checks
             }
             return all is SocketTable table ? table.Only(ports) : host.ListeningSockets(ports);
         }
+
+        /// <summary>
+        /// The ports of a home, read once per call (the firewall and network checks of every home need them); a home whose
+        /// files cannot be read throws the same failure each time it is asked, as <see cref="CarbonHome"/> does.
+        /// </summary>
+        public HomePorts PortsOf(CarbonHome home)
+        {
+            var read = Shared("HomePorts:" + home.Path, () =>
+            {
+                try
+                {
+                    return new PortsRead { Ports = HomePorts.Read(home) };
+                }
+                catch (CarbonOpsException ex)
+                {
+                    return new PortsRead { Failure = ex };
+                }
+            });
+            if (read.Failure is CarbonOpsException failure)
+            {
+                throw new CarbonOpsException(failure.ErrorId, failure.Message, failure.TargetPath, failure.Line, failure);
+            }
+            return read.Ports;
+        }
+
+        private sealed class PortsRead
+        {
+            public HomePorts Ports;
+            public CarbonOpsException Failure;
+        }
+
+        /// <summary>The filesystem that holds a path and its free space, read once per call (Host.Disk and each home's Host.ConfigValidation).</summary>
+        public FileSystemSpace FileSystemOf(IHostProbe host, string path) => Shared("FileSystemOf:" + path, () => host.FileSystemOf(path));
 
         /// <summary>A fact made once per call under <paramref name="key"/>.</summary>
         public T Shared<T>(string key, System.Func<T> make) where T : class

@@ -288,6 +288,11 @@ namespace CarbonOps.Editing
             try
             {
                 text = encoding.GetString(body.Array, body.Offset, body.Count);
+                if (encoding is UTF8Encoding && encoding.DecoderFallback is DecoderExceptionFallback)
+                {
+                    // Strict UTF-8 decodes only well-formed bytes, and those are the one encoding of their text.
+                    return true;
+                }
                 var again = encoding.GetBytes(text);
                 if (again.Length != body.Count)
                 {

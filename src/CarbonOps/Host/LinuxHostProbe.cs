@@ -112,7 +112,7 @@ namespace CarbonOps.Host
         }
 
         // /proc/self/mounts writes space, tab, newline and backslash in a path as \040, \011, \012, \134.
-        private static string Unescape(string field) =>
+        private static string Unescape(string field) => field.IndexOf('\\') < 0 ? field :
             Regex.Replace(field, @"\\([0-7]{3})", m => ((char)Convert.ToInt32(m.Groups[1].Value, 8)).ToString());
 
         /// <summary>A "Key:   N kB" value of /proc/meminfo, in kB.</summary>

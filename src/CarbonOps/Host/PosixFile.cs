@@ -49,6 +49,28 @@ namespace CarbonOps.Host
             };
         }
 
+        /// <summary>
+        /// True only when the path certainly names nothing (ENOENT, through any symbolic link): opening it would fail with
+        /// file or folder not found. False where that cannot be told (another error, or not Linux).
+        /// </summary>
+        public static bool IsMissing(string path)
+        {
+            if (!IsLinux)
+            {
+                return false;
+            }
+            try
+            {
+                return statx(AtFdCwd, path, 0, 0, new byte[256]) != 0 && Marshal.GetLastWin32Error() == NoSuchFile;
+            }
+            catch (EntryPointNotFoundException)
+            {
+                return false;
+            }
+        }
+
+        private const int NoSuchFile = 2; // ENOENT
+
         public static void SetMode(string path, uint mode)
         {
             FileStep.Run(FileStepKind.Chmod, path, () =>

@@ -12,6 +12,8 @@ namespace CarbonOps.Installation
     public sealed class CarbonHome
     {
         private readonly Dictionary<string, object> cache = new Dictionary<string, object>(StringComparer.Ordinal);
+        /// <summary>Null until <see cref="KeepExistence"/>.</summary>
+        private Dictionary<string, bool> existence;
 
         private CarbonHome(string path)
         {
@@ -41,7 +43,28 @@ namespace CarbonOps.Installation
         /// <summary>The full path of a file given relative to the home with forward slashes.</summary>
         public string FilePath(string relative) => System.IO.Path.Combine(Path, relative.Replace('/', System.IO.Path.DirectorySeparatorChar));
 
-        public bool Exists(string relative) => File.Exists(FilePath(relative));
+        public bool Exists(string relative)
+        {
+            if (existence == null)
+            {
+                return File.Exists(FilePath(relative));
+            }
+            if (!existence.TryGetValue(relative, out var exists))
+            {
+                exists = File.Exists(FilePath(relative));
+                existence[relative] = exists;
+            }
+            return exists;
+        }
+
+        /// <summary>
+        /// From now on, whether a file exists is asked of the disk once and kept, as the files' contents are: for an audit,
+        /// whose checks ask it of the same files many times. A home being changed leaves it off, since its files come and go.
+        /// </summary>
+        public void KeepExistence()
+        {
+            existence = existence ?? new Dictionary<string, bool>(StringComparer.Ordinal);
+        }
 
         /// <summary>A parsed XML file; throws ConfigFileNotFound or ConfigFileMalformed (with the line).</summary>
         public XmlConfig Xml(string relative) => Cached(relative, _ => new XmlConfig(Text(relative)).WithParsedDocument());

@@ -59,7 +59,8 @@ namespace CarbonOps.Installation
         /// <summary>The guide's list of ports a firewall must open for an instance (before the offset).</summary>
         public static readonly int[] FirewallPorts = { 9443, 9763, 9999, 8280, 8243 };
 
-        private readonly Dictionary<int, List<KeyValuePair<HomePorts, PortDeclaration>>> byPort = new Dictionary<int, List<KeyValuePair<HomePorts, PortDeclaration>>>();
+        /// <summary>By effective port: the homes that open it, each with how a conflict names it (made once, since every other home's check names it).</summary>
+        private readonly Dictionary<int, List<KeyValuePair<string, string>>> byPort = new Dictionary<int, List<KeyValuePair<string, string>>>();
         private readonly ILookup<int, ListeningSocket> sockets;
 
         public PortMap(IEnumerable<HomePorts> homes, SocketTable sockets)
@@ -71,10 +72,10 @@ namespace CarbonOps.Installation
                     var port = home.Effective(declared);
                     if (!byPort.TryGetValue(port, out var list))
                     {
-                        list = new List<KeyValuePair<HomePorts, PortDeclaration>>();
+                        list = new List<KeyValuePair<string, string>>();
                         byPort[port] = list;
                     }
-                    list.Add(new KeyValuePair<HomePorts, PortDeclaration>(home, declared));
+                    list.Add(new KeyValuePair<string, string>(home.Home.Path, $"{home.Home.Path} ({declared.Name})"));
                 }
             }
             this.sockets = sockets.Sockets.ToLookup(s => s.Port);
@@ -104,9 +105,9 @@ namespace CarbonOps.Installation
             }
             if (byPort.TryGetValue(port, out var wanting))
             {
-                foreach (var other in wanting.Where(w => !SameHome(w.Key.Home.Path, home.Home.Path)))
+                foreach (var other in wanting.Where(w => !SameHome(w.Key, home.Home.Path)))
                 {
-                    found.Add($"{other.Key.Home.Path} ({other.Value.Name})");
+                    found.Add(other.Value);
                 }
             }
             foreach (var socket in sockets[port].Where(s => !IsHomeJvm(s, home)))

@@ -69,10 +69,24 @@ namespace CarbonOps.Installation
 
         private static bool IsShellStop(char c) => c == '\n' || c == '\r' || c == ';' || c == '&' || c == '|' || c == '<' || c == '>' || c == ')';
 
+        [System.ThreadStatic]
+        private static StringBuilder wordBuilder;
+
+        /// <summary>One builder a thread, emptied for each word: a launcher has about a thousand words.</summary>
+        private static StringBuilder EmptyWordBuilder()
+        {
+            var sb = wordBuilder;
+            if (sb == null || sb.Capacity > 4096)
+            {
+                wordBuilder = sb = new StringBuilder(64);
+            }
+            return sb.Clear();
+        }
+
         private static ScriptWord ReadShellWord(string text, ref int pos)
         {
             var start = pos;
-            var sb = new StringBuilder();
+            var sb = EmptyWordBuilder();
             var plain = true;
             while (pos < text.Length)
             {
@@ -212,7 +226,6 @@ namespace CarbonOps.Installation
                     break;
                 }
                 var wordStart = pos;
-                var sb = new StringBuilder();
                 var quoted = false;
                 while (pos < end && (quoted || (text[pos] != ' ' && text[pos] != '\t')))
                 {
@@ -220,14 +233,11 @@ namespace CarbonOps.Installation
                     {
                         quoted = !quoted;
                     }
-                    else
-                    {
-                        sb.Append(text[pos]);
-                    }
                     pos++;
                 }
-                var word = new ScriptWord { Start = wordStart, End = pos, Text = sb.ToString(), ContentStart = -1, ContentEnd = -1 };
                 var raw = text.Substring(wordStart, pos - wordStart);
+                // The word is the raw text without its quotes.
+                var word = new ScriptWord { Start = wordStart, End = pos, Text = raw.IndexOf('"') < 0 ? raw : raw.Replace("\"", ""), ContentStart = -1, ContentEnd = -1 };
                 if (raw.IndexOf('"') < 0)
                 {
                     word.ContentStart = wordStart;

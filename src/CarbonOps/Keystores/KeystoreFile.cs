@@ -74,7 +74,7 @@ namespace CarbonOps.Keystores
             }
             catch (Exception ex) when (ex is FileNotFoundException || ex is DirectoryNotFoundException)
             {
-                throw new CarbonOpsException(ErrorIds.KeystoreNotFound, $"The keystore '{path}' does not exist.", path, 0, ex);
+                throw new CarbonOpsException(ErrorIds.KeystoreNotFound, NotFoundMessage(path), path, 0, ex);
             }
             var type = Detect(path, bytes);
             if (expectedType.HasValue && expectedType.Value != type)
@@ -85,6 +85,9 @@ namespace CarbonOps.Keystores
             }
             return type == KeystoreType.JKS ? OpenJks(path, bytes, storePassword) : OpenPkcs12(path, bytes, storePassword);
         }
+
+        /// <summary>Why a keystore that is not there cannot be opened (KeystoreNotFound).</summary>
+        public static string NotFoundMessage(string path) => $"The keystore '{path}' does not exist.";
 
         public static KeystoreType Detect(string path, byte[] bytes)
         {

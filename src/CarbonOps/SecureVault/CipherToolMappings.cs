@@ -49,10 +49,22 @@ namespace CarbonOps.SecureVault
                 return new CipherToolMapping[0];
             }
             var result = new List<CipherToolMapping>();
+            // Many lines name the same file (axis2.xml, carbon.xml): each is looked for once.
+            var found = new Dictionary<string, string>(StringComparer.Ordinal);
+            string Find(string fileName)
+            {
+                var key = fileName ?? "";
+                if (!found.TryGetValue(key, out var relative))
+                {
+                    relative = FindFile(home, fileName);
+                    found[key] = relative;
+                }
+                return relative;
+            }
             foreach (var entry in file.Entries)
             {
                 var line = file.Text.GetLineNumber(entry.LineStart);
-                result.Add(Parse(home, entry.Key, entry.Value, line));
+                result.Add(Parse(entry.Key, entry.Value, line, Find));
             }
             // java.util.Properties keeps the last line of a key.
             return result.GroupBy(m => m.Alias, StringComparer.Ordinal).Select(g => g.Last()).ToList();
@@ -84,7 +96,7 @@ namespace CarbonOps.SecureVault
             return null;
         }
 
-        private static CipherToolMapping Parse(string home, string alias, string value, int line)
+        private static CipherToolMapping Parse(string alias, string value, int line, Func<string, string> findFile)
         {
             var slashes = value.IndexOf("//", StringComparison.Ordinal);
             if (slashes <= 0)
@@ -114,7 +126,7 @@ namespace CarbonOps.SecureVault
             {
                 error = $"the XPath '{rest}' cannot be read: {ex.Message}";
             }
-            return new CipherToolMapping(alias, fileName, rest.Trim(), flag, line, FindFile(home, fileName), xpath, error);
+            return new CipherToolMapping(alias, fileName, rest.Trim(), flag, line, findFile(fileName), xpath, error);
         }
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -35,8 +36,27 @@ namespace CarbonOps.SecureVault
             public List<Func<XElement, int, bool>> Predicates = new List<Func<XElement, int, bool>>();
         }
 
-        /// <summary>Parses an expression; a FormatException names what is not understood.</summary>
+        /// <summary>Expressions parsed before: a home's mappings and password places repeat in every home of an audit.</summary>
+        private static readonly ConcurrentDictionary<string, VaultXPath> Parsed = new ConcurrentDictionary<string, VaultXPath>(StringComparer.Ordinal);
+        private const int MaxParsed = 4096;
+
+        /// <summary>Parses an expression (an immutable value, so one seen before is given again); a FormatException names what is not understood.</summary>
         public static VaultXPath Parse(string text)
+        {
+            var key = text ?? "";
+            if (Parsed.TryGetValue(key, out var known))
+            {
+                return known;
+            }
+            var parsed = ParseNew(text);
+            if (Parsed.Count < MaxParsed)
+            {
+                Parsed.TryAdd(key, parsed);
+            }
+            return parsed;
+        }
+
+        private static VaultXPath ParseNew(string text)
         {
             var s = (text ?? "").Trim();
             var anywhere = s.StartsWith("//", StringComparison.Ordinal);
@@ -69,7 +89,7 @@ namespace CarbonOps.SecureVault
             IEnumerable<XElement> current;
             if (anywhere)
             {
-                current = Filter(document.Root.DescendantsAndSelf(), steps[0]);
+                current = Filter(ElementsNamed(document, steps[0].Name), steps[0]);
             }
             else if (absolute)
             {
@@ -85,6 +105,37 @@ namespace CarbonOps.SecureVault
                 current = current.SelectMany(e => Filter(e.Elements(), s));
             }
             return current.Distinct().ToList();
+        }
+
+        /// <summary>
+        /// The elements of a document with a local name ("*": all), in document order: the document is walked once and
+        /// its elements kept by name on it, since every password place of a file starts with '//' and a walk of the file.
+        /// A parsed configuration is never changed in place (an edit parses its text anew), so the index stays true.
+        /// </summary>
+        private static IEnumerable<XElement> ElementsNamed(XDocument document, string name)
+        {
+            var index = document.Annotation<NameIndex>();
+            if (index == null)
+            {
+                index = new NameIndex();
+                foreach (var element in document.Root.DescendantsAndSelf())
+                {
+                    index.All.Add(element);
+                    if (!index.ByName.TryGetValue(element.Name.LocalName, out var named))
+                    {
+                        index.ByName[element.Name.LocalName] = named = new List<XElement>();
+                    }
+                    named.Add(element);
+                }
+                document.AddAnnotation(index);
+            }
+            return name == "*" ? index.All : index.ByName.TryGetValue(name, out var found) ? found : new List<XElement>();
+        }
+
+        private sealed class NameIndex
+        {
+            public readonly List<XElement> All = new List<XElement>();
+            public readonly Dictionary<string, List<XElement>> ByName = new Dictionary<string, List<XElement>>(StringComparer.Ordinal);
         }
 
         private static IEnumerable<XElement> Filter(IEnumerable<XElement> candidates, Step step)

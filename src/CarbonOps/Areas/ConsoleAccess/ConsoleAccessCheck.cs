@@ -39,7 +39,7 @@ namespace CarbonOps.Checks.Product
             var home = context.Home;
             foreach (var source in HomeJvmOptions.Sources(context))
             {
-                if (HomeJvmOptions.Lines(source.Value).Any(l => WorkerNode.IsMatch(l)))
+                if (HomeJvmOptions.LinesWith(source.Value, "-DworkerNode").Any(l => WorkerNode.IsMatch(l)))
                 {
                     return Pass(context, expected, $"worker node (-DworkerNode in {source.Key})", source.Key.StartsWith("/", StringComparison.Ordinal) ? source.Key : home.FilePath(source.Key),
                         "A worker node starts without the management console, so there is no console login to restrict.");

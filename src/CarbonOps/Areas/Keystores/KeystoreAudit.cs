@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using CarbonOps.Host;
 using CarbonOps.Installation;
 using CarbonOps.Keystores;
 using CarbonOps.Remedies;
@@ -65,7 +66,11 @@ namespace CarbonOps.Checks.Security
             return result;
         }
 
-        public static IReadOnlyList<KeystoreAudit> Open(CheckContext context, KeystoreRole role)
+        /// <summary>The home's keystores of this role, opened once per call for every keystore check (the call's -KeystorePassword is the same for all).</summary>
+        public static IReadOnlyList<KeystoreAudit> Open(CheckContext context, KeystoreRole role) =>
+            context.Facts.Shared($"{nameof(KeystoreAudit)}:{role}:{context.Home.Path}", () => OpenNow(context, role));
+
+        private static IReadOnlyList<KeystoreAudit> OpenNow(CheckContext context, KeystoreRole role)
         {
             var home = context.Home;
             var given = SecretText.ToPlain(context.Options.KeystorePassword);
@@ -78,6 +83,12 @@ namespace CarbonOps.Checks.Security
                 if (config.FullPath == null)
                 {
                     audit.Problem = "no Location is configured";
+                    continue;
+                }
+                if (PosixFile.IsMissing(config.FullPath))
+                {
+                    // What opening it says, without an exception for each keystore a home lacks.
+                    audit.Problem = KeystoreFile.NotFoundMessage(config.FullPath);
                     continue;
                 }
                 var type = KeystoreFile.ParseType(config.Type);

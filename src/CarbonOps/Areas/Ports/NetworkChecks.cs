@@ -6,13 +6,14 @@ using CarbonOps.Installation;
 
 namespace CarbonOps.Checks.Product
 {
-    /// <summary>What every network check of one Test-CarbonHost call shares: the homes' ports and one reading of the sockets.</summary>
+    /// <summary>What every network check of one Test-CarbonHost call shares: the homes' ports, one reading of the sockets and who wants which port.</summary>
     internal static class NetworkView
     {
         private sealed class View
         {
             public Dictionary<string, HomePorts> Homes;
             public SocketTable Sockets;
+            public PortMap Map;
         }
 
         public static SocketTable Sockets(CheckContext context) => Get(context).Sockets;
@@ -20,6 +21,24 @@ namespace CarbonOps.Checks.Product
         /// <summary>The other homes under test (those that can be read), with their ports.</summary>
         public static List<HomePorts> Others(CheckContext context) =>
             Get(context).Homes.Where(h => h.Key != context.Home.Path && h.Value != null).Select(h => h.Value).ToList();
+
+        /// <summary>
+        /// Who wants which port among every home of the call and the sockets, made once per call: a home's conflicts with
+        /// this map are those with a map of the other homes and itself, since a home's own entries are never its conflicts.
+        /// Null when the home is not one of the call's, which then needs a map of its own.
+        /// </summary>
+        public static PortMap Map(CheckContext context)
+        {
+            var view = Get(context);
+            if (!view.Homes.ContainsKey(context.Home.Path))
+            {
+                return null;
+            }
+            lock (view)
+            {
+                return view.Map ?? (view.Map = new PortMap(view.Homes.Values.Where(h => h != null), view.Sockets));
+            }
+        }
 
         private static View Get(CheckContext context)
         {
@@ -31,7 +50,7 @@ namespace CarbonOps.Checks.Product
                 {
                     if (!view.Homes.ContainsKey(home.Path))
                     {
-                        view.Homes[home.Path] = TryRead(home);
+                        view.Homes[home.Path] = TryRead(context, home);
                     }
                 }
                 var ports = new HashSet<int>(view.Homes.Values.Where(h => h != null).SelectMany(h => h.Declared.Select(h.Effective)));
@@ -40,11 +59,11 @@ namespace CarbonOps.Checks.Product
             });
         }
 
-        private static HomePorts TryRead(CarbonHome home)
+        private static HomePorts TryRead(CheckContext context, CarbonHome home)
         {
             try
             {
-                return HomePorts.Read(home);
+                return context.Facts.PortsOf(home);
             }
             catch (CarbonOpsException)
             {
@@ -69,17 +88,29 @@ namespace CarbonOps.Checks.Product
 
         public override CheckResult Evaluate(CheckContext context)
         {
-            var home = HomePorts.Read(context.Home);
-            var map = new PortMap(NetworkView.Others(context).Concat(new[] { home }), NetworkView.Sockets(context));
-            var ports = map.Describe(home, context.ComputerName).Where(p => p.Conflict != null).ToList();
+            var home = context.Facts.PortsOf(context.Home);
+            var map = NetworkView.Map(context) ?? new PortMap(NetworkView.Others(context).Concat(new[] { home }), NetworkView.Sockets(context));
+            // One list of parts joined once: with many homes at one offset, each port's clashes name every other home.
+            var parts = new List<string>();
+            var ports = new List<int>();
+            foreach (var declared in home.Declared.Where(d => d.OpensSocket))
+            {
+                var port = home.Effective(declared);
+                var conflicts = map.Conflicts(home, declared, port, home.Offset);
+                if (conflicts.Count > 0)
+                {
+                    parts.Add($"{port} ({declared.Name}): {conflicts[0]}");
+                    parts.AddRange(conflicts.Skip(1));
+                    ports.Add(port);
+                }
+            }
             var expected = "Every opened port is this instance's alone";
             if (ports.Count == 0)
             {
                 return Pass(context, expected, $"Offset {home.Offset}; no port clashes", context.Home.Path);
             }
-            var actual = string.Join("; ", ports.Select(p => $"{p.Port} ({p.Name}): {p.Conflict}"));
-            return Fail(context, expected, actual, context.Home.Path,
-                $"{ports.Count} port(s) of this instance are also wanted elsewhere: {string.Join(", ", ports.Select(p => p.Port))}.");
+            return Fail(context, expected, string.Join("; ", parts), context.Home.Path,
+                $"{ports.Count} port(s) of this instance are also wanted elsewhere: {string.Join(", ", ports)}.");
         }
 
         /// <summary>Only with a given offset: which offset is free depends on the other homes, which Set-CarbonPortOffset -Auto reads.</summary>
@@ -106,7 +137,7 @@ namespace CarbonOps.Checks.Product
 
         public override CheckResult Evaluate(CheckContext context)
         {
-            var home = HomePorts.Read(context.Home);
+            var home = context.Facts.PortsOf(context.Home);
             var open = home.Declared
                 .Where(d => d.OpensSocket && PortMap.FirewallPorts.Contains(d.BasePort))
                 .Select(d => new { Port = home.Effective(d), d.Name })

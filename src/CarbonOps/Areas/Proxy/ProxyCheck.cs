@@ -36,7 +36,7 @@ namespace CarbonOps.Checks.Product
             var halfSet = new List<string>();
             foreach (var source in HomeJvmOptions.Sources(context))
             {
-                var properties = HomeJvmOptions.Lines(source.Value)
+                var properties = HomeJvmOptions.LinesWith(source.Value, "-D")
                     .SelectMany(l => JvmProperty.Matches(l).Cast<Match>()).Select(m => m.Groups["k"].Value + "=" + m.Groups["v"].Value).Distinct().ToList();
                 found.AddRange(properties.Select(p => $"{source.Key}: {p}"));
                 foreach (var scheme in new[] { "http", "https" })

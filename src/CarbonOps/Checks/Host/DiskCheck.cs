@@ -31,7 +31,7 @@ namespace CarbonOps.Checks.Host
             var filesystems = new List<Tuple<CarbonOps.Host.FileSystemSpace, int>>();
             foreach (var path in paths)
             {
-                var fs = context.Host.FileSystemOf(path);
+                var fs = context.Facts.FileSystemOf(context.Host, path);
                 if (fs == null)
                 {
                     unreadable.Add(path);

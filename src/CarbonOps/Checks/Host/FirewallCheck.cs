@@ -98,7 +98,7 @@ namespace CarbonOps.Checks.Host
                 HomePorts read;
                 try
                 {
-                    read = HomePorts.Read(home);
+                    read = context.Facts.PortsOf(home);
                 }
                 catch (CarbonOpsException)
                 {

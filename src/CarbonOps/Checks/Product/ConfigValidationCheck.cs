@@ -86,7 +86,7 @@ namespace CarbonOps.Checks.Product
                 case "swap":
                     return new Item { Label = "swap", Unit = " MB", Minimum = Threshold(config, parameter), Actual = host.SwapTotalBytes / Mb };
                 case "freeDisk":
-                    var fs = host.FileSystemOf(context.Home.Path);
+                    var fs = context.Facts.FileSystemOf(host, context.Home.Path);
                     return new Item { Label = "free disk", Unit = " MB", Minimum = Threshold(config, parameter), Actual = fs?.AvailableBytes / Mb, Note = fs != null ? $"on {fs.MountPoint}" : null };
                 case "ulimit":
                     if (host.OperatingSystem?.Platform == CarbonOps.Host.HostPlatform.Windows)
