@@ -207,11 +207,16 @@ namespace CarbonOps.Installation
             }
         }
 
-        /// <summary>True while a shell runs this launcher (the background relaunch that runs the JVM in a loop).</summary>
+        /// <summary>
+        /// True while a shell runs this launcher or the product's: the product launcher's start relaunches
+        /// bin/wso2server.sh in the background (the shell that runs the JVM in a loop), also when the site wrapper
+        /// started it, so between the wrapper's exit and the JVM's start only that shell shows the server is coming.
+        /// </summary>
         public bool ShellAlive()
         {
-            var canonical = CarbonProcesses.Canonical(Path);
-            return Host.LinuxProcess.All().Any(p => p.Arguments.Skip(1).Take(2).Any(a => a == Path || a == canonical));
+            var scripts = new[] { Path, home.FilePath(CarbonPaths.StartupScriptSh) };
+            var names = new HashSet<string>(scripts.Concat(scripts.Select(CarbonProcesses.Canonical)), StringComparer.Ordinal);
+            return Host.LinuxProcess.All().Any(p => p.Arguments.Skip(1).Take(2).Any(names.Contains));
         }
 
         [DllImport("libc", SetLastError = true)]
