@@ -20,5 +20,8 @@ namespace CarbonOps
         public string TargetPath { get; }
         /// <summary>1-based line in TargetPath where the problem is, or 0 when not known.</summary>
         public int Line { get; }
+
+        /// <summary>The same failure as a new exception, for a failure kept and thrown again to each later asker (this one inside).</summary>
+        public CarbonOpsException Again() => new CarbonOpsException(ErrorId, Message, TargetPath, Line, this);
     }
 }

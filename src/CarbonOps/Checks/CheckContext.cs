@@ -102,7 +102,7 @@ namespace CarbonOps.Checks
             });
             if (read.Failure is CarbonOpsException failure)
             {
-                throw new CarbonOpsException(failure.ErrorId, failure.Message, failure.TargetPath, failure.Line, failure);
+                throw failure.Again();
             }
             return read.Ports;
         }

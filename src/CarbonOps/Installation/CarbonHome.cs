@@ -94,7 +94,7 @@ namespace CarbonOps.Installation
             }
             if (value is CarbonOpsException failure)
             {
-                throw new CarbonOpsException(failure.ErrorId, failure.Message, failure.TargetPath, failure.Line, failure);
+                throw failure.Again();
             }
             return (T)value;
         }
